@@ -1,0 +1,35 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger';
+import { AppConfig } from './config/config';
+import { ProcessRole } from './config/process-role';
+import { configureApp } from './configure-app';
+
+/** The HTTP application exactly as production runs it; e2e tests call this too. */
+export async function createHttpApp(
+  config: AppConfig,
+  options: { shutdownHooks?: boolean } = {},
+): Promise<INestApplication> {
+  const logger = createRootLogger(config.core.logLevel);
+  const app = await NestFactory.create(AppModule.forRoot(config, 'api'), {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    forceCloseConnections: true,
+    abortOnError: false,
+  });
+  configureApp(app, config, logger);
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  return app;
+}
+
+/** Workers and CLI commands: the same modules, no HTTP. */
+export async function createHeadlessApp(config: AppConfig, role: ProcessRole): Promise<INestApplicationContext> {
+  const logger = createRootLogger(config.core.logLevel);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, role), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  return app;
+}

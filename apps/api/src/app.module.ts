@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { ProcessRole } from './config/process-role';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, role: ProcessRole = 'api'): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config, role), DatabaseModule, JobsModule, AuthModule, HealthModule],
+    };
+  }
+}

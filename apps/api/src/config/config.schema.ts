@@ -1,0 +1,41 @@
+import { env } from './env-field';
+
+/**
+ * Every environment variable Parley reads, grouped by the part of the product that owns it.
+ * `.env.example` documents each one; later modules add their own section here.
+ */
+export const configSchema = {
+  core: {
+    nodeEnv: env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, { default: 'development' }),
+    port: env.int('PORT', { default: 3000, min: 0, max: 65535 }),
+    host: env.string('HOST', { default: '0.0.0.0' }),
+    trustProxy: env.string('TRUST_PROXY', { default: 'loopback' }),
+    publicUrl: env.url('PUBLIC_URL', { optional: true }),
+    logLevel: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
+      default: 'info',
+    }),
+    bodyLimitBytes: env.int('BODY_LIMIT_BYTES', { default: 1_048_576, min: 1024 }),
+    adminDistDir: env.string('ADMIN_DIST_DIR', { optional: true }),
+  },
+  database: {
+    url: env.url('DATABASE_URL', { optional: true, protocols: ['postgres:', 'postgresql:'] }),
+    dataDir: env.string('DATA_DIR', { default: './data' }),
+    poolMax: env.int('DATABASE_POOL_MAX', { default: 10, min: 1, max: 200 }),
+  },
+  jobs: {
+    runWorkers: env.bool('RUN_WORKERS', { optional: true }),
+    workerConcurrency: env.int('WORKER_CONCURRENCY', { default: 4, min: 1, max: 64 }),
+  },
+  auth: {
+    jwtSecret: env.string('JWT_SECRET', { optional: true, minLength: 32 }),
+    jwtExpiresInSeconds: env.duration('JWT_EXPIRES_IN', { default: 12 * 3600 }),
+    adminEmail: env.string('ADMIN_EMAIL', { optional: true }),
+    adminPassword: env.string('ADMIN_PASSWORD', { optional: true, minLength: 10 }),
+    loginLimitPerIp: env.int('LOGIN_RATE_LIMIT_PER_IP', { default: 30, min: 1 }),
+    loginLimitPerEmail: env.int('LOGIN_RATE_LIMIT_PER_EMAIL', { default: 10, min: 1 }),
+    loginLimitWindowSeconds: env.duration('LOGIN_RATE_LIMIT_WINDOW', { default: 900 }),
+  },
+  crypto: {
+    encryptionKey: env.base64Key('ENCRYPTION_KEY', 32, { optional: true }),
+  },
+};

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { parseDuration } from './env-field';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const secret = 's'.repeat(40);
+const tempDir = () => mkdtempSync(join(tmpdir(), 'parley-config-'));
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ JWT_SECRET: secret, ENCRYPTION_KEY: key, DATA_DIR: tempDir() });
+    expect(config.core.port).toBe(3000);
+    expect(config.core.nodeEnv).toBe('development');
+    expect(config.database.mode).toBe('embedded');
+    expect(config.auth.jwtExpiresInSeconds).toBe(12 * 3600);
+    expect(config.generatedSecrets).toEqual([]);
+  });
+
+  it('lists every problem in one error', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        JWT_EXPIRES_IN: 'forever',
+        ENCRYPTION_KEY: 'c2hvcnQ=',
+        NODE_ENV: 'staging',
+        ADMIN_EMAIL: 'nobody',
+      });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      'NODE_ENV must be one of development, production, test, got "staging"',
+      'PORT must be a whole number, got "eighty"',
+      'DATABASE_URL must use postgres or postgresql, got "mysql:"',
+      'JWT_EXPIRES_IN must be a duration such as 3600, 30m, 12h or 7d, got "forever"',
+      'ENCRYPTION_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+      'ADMIN_EMAIL must be an email address, got "nobody"',
+    ]);
+    expect(error!.message).toContain('6 problems in the environment');
+  });
+
+  it('requires both secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)',
+          'ENCRYPTION_KEY is required when NODE_ENV=production (`openssl rand -base64 32`)',
+        ],
+      }),
+    );
+  });
+
+  it('generates missing secrets once and keeps them in DATA_DIR', () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.generatedSecrets).toEqual(['JWT_SECRET', 'ENCRYPTION_KEY']);
+    expect(Buffer.from(first.crypto.encryptionKey, 'base64')).toHaveLength(32);
+    const file = join(dir, 'secrets.json');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(second.generatedSecrets).toEqual([]);
+    expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+    expect(second.crypto.encryptionKey).toBe(first.crypto.encryptionKey);
+    expect(JSON.parse(readFileSync(file, 'utf8')).JWT_SECRET).toBe(first.auth.jwtSecret);
+  });
+
+  it('prefers secrets from the environment over generated ones', () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), JWT_SECRET: secret, ENCRYPTION_KEY: key });
+    expect(config.auth.jwtSecret).toBe(secret);
+    expect(config.crypto.encryptionKey).toBe(key);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['3600', 3600],
+    ['45s', 45],
+    ['30m', 1800],
+    ['12h', 43200],
+    ['7d', 604800],
+  ])('%s is %i seconds', (raw, seconds) => expect(parseDuration(raw)).toBe(seconds));
+
+  it.each(['', '0', '-5m', '1w', '1.5h', 'h'])('refuses %p', (raw) => expect(parseDuration(raw)).toBeNull());
+});

@@ -1,0 +1,4 @@
+import { Foundation1795200000000 } from './1795200000000-Foundation';
+
+/** In order of application. Each migration has a reviewed `up` and `down`. */
+export const MIGRATIONS = [Foundation1795200000000];

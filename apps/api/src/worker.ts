@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { createHeadlessApp } from './app.factory';
+import { exitOnUnhandledRejection, loadConfigOrExit } from './boot';
+
+/** The worker role: the same modules as the API, running jobs and no HTTP. */
+async function main(): Promise<void> {
+  exitOnUnhandledRejection();
+  const config = loadConfigOrExit();
+  if (config.database.mode === 'embedded') {
+    process.stderr.write(
+      'The worker role needs DATABASE_URL: with the embedded database, jobs run inside the API process.\n',
+    );
+    process.exit(1);
+  }
+  await createHeadlessApp(config, 'worker');
+  process.stdout.write('Parley worker started\n');
+}
+
+void main();

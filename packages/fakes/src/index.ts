@@ -1,0 +1,2 @@
+export * from './harness/fake-server';
+export * from './harness/registry';
