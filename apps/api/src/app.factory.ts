@@ -24,7 +24,10 @@ export async function createHttpApp(
 }
 
 /** Workers and CLI commands: the same modules, no HTTP. */
-export async function createHeadlessApp(config: AppConfig, role: ProcessRole): Promise<INestApplicationContext> {
+export async function createHeadlessApp(
+  config: AppConfig,
+  role: ProcessRole,
+): Promise<INestApplicationContext> {
   const logger = createRootLogger(config.core.logLevel);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, role), {
     logger: new PinoNestLogger(logger),

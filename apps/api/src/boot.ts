@@ -16,7 +16,9 @@ export function loadConfigOrExit(): AppConfig {
 /** Fails loudly on anything a promise forgot to handle instead of limping on. */
 export function exitOnUnhandledRejection(): void {
   process.on('unhandledRejection', (reason) => {
-    process.stderr.write(`Unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+    process.stderr.write(
+      `Unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -22,7 +22,9 @@ function printBanner(config: AppConfig, admin: CreatedAdmin | null, port: number
       : `PostgreSQL (${new URL(config.database.url!).host})`;
   const lines = ['', `  Parley is running at ${url}`, `  Database: ${database}`];
   if (config.generatedSecrets.length > 0) {
-    lines.push(`  Generated ${config.generatedSecrets.join(' and ')} into ${config.database.dataDir}/secrets.json`);
+    lines.push(
+      `  Generated ${config.generatedSecrets.join(' and ')} into ${config.database.dataDir}/secrets.json`,
+    );
   }
   if (admin) {
     lines.push(`  Platform admin: ${admin.email}`);

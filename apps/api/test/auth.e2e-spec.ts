@@ -11,7 +11,10 @@ describe('auth', () => {
 
   it('logs in with the documented response shape', async () => {
     const user = await createUser(t, 'platform_admin');
-    const res = await t.http().post('/api/v1/auth/login').send({ email: user.email.toUpperCase(), password: user.password });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email.toUpperCase(), password: user.password });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       access_token: expect.any(String),
@@ -25,8 +28,14 @@ describe('auth', () => {
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
     const user = await createUser(t, 'platform_admin');
-    const wrongPassword = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'nope' });
-    const unknownEmail = await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'nope' });
+    const wrongPassword = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'nope' });
+    const unknownEmail = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail(), password: 'nope' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body.message).toBe(unknownEmail.body.message);
@@ -74,7 +83,10 @@ describe('auth', () => {
     expect((await t.http().get('/api/v1/auth/verify')).status).toBe(401);
     expect((await t.http().get('/api/v1/auth/verify').set(bearer('garbage'))).status).toBe(401);
 
-    const forged = new JwtService().sign({ sub: user.id, role: 'platform_admin', tenant_id: null }, { secret: 'x'.repeat(40) });
+    const forged = new JwtService().sign(
+      { sub: user.id, role: 'platform_admin', tenant_id: null },
+      { secret: 'x'.repeat(40) },
+    );
     expect((await t.http().get('/api/v1/auth/verify').set(bearer(forged))).status).toBe(401);
 
     const expired = new JwtService().sign(
@@ -99,7 +111,10 @@ describe('auth', () => {
     const user = await createUser(t, 'platform_admin');
     await t.dataSource.query('UPDATE users SET disabled = true WHERE id = $1', [user.id]);
     expect((await t.http().get('/api/v1/auth/me').set(bearer(user.token))).status).toBe(401);
-    const res = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password });
     expect(res.status).toBe(401);
     expect(res.body.message).toContain('disabled');
   });
@@ -135,7 +150,9 @@ describe('login rate limits', () => {
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     // Another email from the same address is still allowed.
-    expect((await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'x' })).status).toBe(401);
+    expect(
+      (await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail(), password: 'x' })).status,
+    ).toBe(401);
   });
 
   it('limits per address too', async () => {
@@ -146,7 +163,11 @@ describe('login rate limits', () => {
       for (let i = 0; i < 2; i++) {
         await perIp.http().post('/api/v1/auth/login').set(from).send({ email: uniqueEmail(), password: 'x' });
       }
-      const res = await perIp.http().post('/api/v1/auth/login').set(from).send({ email: uniqueEmail(), password: 'x' });
+      const res = await perIp
+        .http()
+        .post('/api/v1/auth/login')
+        .set(from)
+        .send({ email: uniqueEmail(), password: 'x' });
       expect(res.status).toBe(429);
     } finally {
       await perIp.close();

@@ -11,7 +11,12 @@ import { waitFor } from './support/wait';
 /** The default mode of `pnpm start`: PGlite under DATA_DIR, no PostgreSQL server at all. */
 describe('embedded database mode', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-embedded-'));
-  const env = { DATABASE_URL: undefined, DATA_DIR: dataDir, ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'first-start-pw' };
+  const env = {
+    DATABASE_URL: undefined,
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: 'owner@example.com',
+    ADMIN_PASSWORD: 'first-start-pw',
+  };
 
   it('boots, creates the first admin, runs jobs, and keeps everything across a restart', async () => {
     const first = await startTestApp(env);
@@ -43,7 +48,9 @@ describe('embedded database mode', () => {
     try {
       expect(await second.app.get(BootstrapAdminService).ensurePlatformAdmin()).toBeNull();
       const token = await login(second, 'owner@example.com', 'first-start-pw');
-      expect((await second.http().get('/api/v1/auth/me').set(bearer(token))).body.email).toBe('owner@example.com');
+      expect((await second.http().get('/api/v1/auth/me').set(bearer(token))).body.email).toBe(
+        'owner@example.com',
+      );
     } finally {
       await second.close();
     }

@@ -6,14 +6,20 @@ import { env } from './env-field';
  */
 export const configSchema = {
   core: {
-    nodeEnv: env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, { default: 'development' }),
+    nodeEnv: env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, {
+      default: 'development',
+    }),
     port: env.int('PORT', { default: 3000, min: 0, max: 65535 }),
     host: env.string('HOST', { default: '0.0.0.0' }),
     trustProxy: env.string('TRUST_PROXY', { default: 'loopback' }),
     publicUrl: env.url('PUBLIC_URL', { optional: true }),
-    logLevel: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
-      default: 'info',
-    }),
+    logLevel: env.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      {
+        default: 'info',
+      },
+    ),
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', { default: 1_048_576, min: 1024 }),
     adminDistDir: env.string('ADMIN_DIST_DIR', { optional: true }),
   },

@@ -37,7 +37,7 @@ type Out<T, F> = F extends { optional: true } ? T | undefined : T;
 
 export const env = {
   string<F extends Fallback<string> | undefined>(name: string, opts?: F & { minLength?: number }) {
-    return field<Out<string, F>>(name, opts as never, (raw) =>
+    return field<Out<string, F>>(name, opts, (raw) =>
       opts?.minLength && raw.length < opts.minLength
         ? bad(`must be at least ${opts.minLength} characters long`)
         : ok(raw as Out<string, F>),
@@ -45,7 +45,7 @@ export const env = {
   },
 
   int<F extends Fallback<number> | undefined>(name: string, opts?: F & { min?: number; max?: number }) {
-    return field<Out<number, F>>(name, opts as never, (raw) => {
+    return field<Out<number, F>>(name, opts, (raw) => {
       if (!/^-?\d+$/.test(raw)) return bad(`must be a whole number, got "${raw}"`);
       const n = Number(raw);
       if (opts?.min !== undefined && n < opts.min) return bad(`must be at least ${opts.min}, got ${n}`);
@@ -55,7 +55,7 @@ export const env = {
   },
 
   bool<F extends Fallback<boolean> | undefined>(name: string, opts?: F) {
-    return field<Out<boolean, F>>(name, opts as never, (raw) => {
+    return field<Out<boolean, F>>(name, opts, (raw) => {
       const lower = raw.toLowerCase();
       if (['true', '1', 'yes', 'on'].includes(lower)) return ok(true as Out<boolean, F>);
       if (['false', '0', 'no', 'off'].includes(lower)) return ok(false as Out<boolean, F>);
@@ -63,8 +63,12 @@ export const env = {
     });
   },
 
-  oneOf<const V extends string, F extends Fallback<V> | undefined>(name: string, values: readonly V[], opts?: F) {
-    return field<Out<V, F>>(name, opts as never, (raw) =>
+  oneOf<const V extends string, F extends Fallback<V> | undefined>(
+    name: string,
+    values: readonly V[],
+    opts?: F,
+  ) {
+    return field<Out<V, F>>(name, opts, (raw) =>
       (values as readonly string[]).includes(raw)
         ? ok(raw as Out<V, F>)
         : bad(`must be one of ${values.join(', ')}, got "${raw}"`),
@@ -73,7 +77,7 @@ export const env = {
 
   url<F extends Fallback<string> | undefined>(name: string, opts?: F & { protocols?: string[] }) {
     const protocols = opts?.protocols ?? ['http:', 'https:'];
-    return field<Out<string, F>>(name, opts as never, (raw) => {
+    return field<Out<string, F>>(name, opts, (raw) => {
       let parsed: URL;
       try {
         parsed = new URL(raw);
@@ -81,7 +85,9 @@ export const env = {
         return bad(`must be a URL, got "${raw}"`);
       }
       if (!protocols.includes(parsed.protocol)) {
-        return bad(`must use ${protocols.map((p) => p.replace(':', '')).join(' or ')}, got "${parsed.protocol}"`);
+        return bad(
+          `must use ${protocols.map((p) => p.replace(':', '')).join(' or ')}, got "${parsed.protocol}"`,
+        );
       }
       return ok(raw.replace(/\/+$/, '') as Out<string, F>);
     });
@@ -89,7 +95,7 @@ export const env = {
 
   /** A duration such as `3600`, `45s`, `30m`, `12h` or `7d`, returned in seconds. */
   duration<F extends Fallback<number> | undefined>(name: string, opts?: F) {
-    return field<Out<number, F>>(name, opts as never, (raw) => {
+    return field<Out<number, F>>(name, opts, (raw) => {
       const seconds = parseDuration(raw);
       return seconds === null
         ? bad(`must be a duration such as 3600, 30m, 12h or 7d, got "${raw}"`)
@@ -99,7 +105,7 @@ export const env = {
 
   /** Base64 of exactly `bytes` random bytes (an encryption key). */
   base64Key<F extends { optional: true } | undefined>(name: string, bytes: number, opts?: F) {
-    return field<Out<string, F>>(name, opts as never, (raw) => {
+    return field<Out<string, F>>(name, opts, (raw) => {
       const decoded = Buffer.from(raw, 'base64');
       if (decoded.length !== bytes || !/^[A-Za-z0-9+/=_-]+$/.test(raw)) {
         return bad(`must be ${bytes} random bytes in base64 (e.g. \`openssl rand -base64 ${bytes}\`)`);
@@ -118,7 +124,9 @@ export function parseDuration(raw: string): number | null {
 }
 
 export type EnvSection = Record<string, EnvField<unknown>>;
-export type InferSection<S extends EnvSection> = { [K in keyof S]: S[K] extends EnvField<infer T> ? T : never };
+export type InferSection<S extends EnvSection> = {
+  [K in keyof S]: S[K] extends EnvField<infer T> ? T : never;
+};
 
 export function parseSection<S extends EnvSection>(
   section: S,

@@ -32,7 +32,9 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       provide: DataSource,
       inject: [APP_CONFIG, DatabaseRuntime],
       useFactory: async (config: AppConfig, runtime: DatabaseRuntime) => {
-        const dataSource = new DataSource(dataSourceOptions(runtime.url, runtime.poolSize(config.database.poolMax)));
+        const dataSource = new DataSource(
+          dataSourceOptions(runtime.url, runtime.poolSize(config.database.poolMax)),
+        );
         try {
           await dataSource.initialize();
           const applied = await migrateWithLock(dataSource);

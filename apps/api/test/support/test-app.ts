@@ -19,9 +19,12 @@ export interface TestApp {
 }
 
 /** The environment every test app starts from: the run's database, fresh secrets, quiet logs. */
-export function testEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function testEnv(
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   const databaseUrl = process.env.PARLEY_TEST_DATABASE_URL;
-  if (!databaseUrl) throw new Error('PARLEY_TEST_DATABASE_URL is not set: run e2e suites through jest --selectProjects e2e');
+  if (!databaseUrl)
+    throw new Error('PARLEY_TEST_DATABASE_URL is not set: run e2e suites through jest --selectProjects e2e');
   assertTestDatabase(databaseUrl);
   return {
     NODE_ENV: 'test',

@@ -140,10 +140,15 @@ export class FakeServer {
         if (route.method !== recorded.method) continue;
         const match = route.pattern.exec(recorded.path);
         if (!match) continue;
-        const params = Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1])]));
+        const params = Object.fromEntries(
+          route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1])]),
+        );
         return send(res, await route.handler({ ...recorded, params }));
       }
-      send(res, { status: 404, body: { error: `${this.name} fake has no route ${recorded.method} ${recorded.path}` } });
+      send(res, {
+        status: 404,
+        body: { error: `${this.name} fake has no route ${recorded.method} ${recorded.path}` },
+      });
     } catch (error) {
       send(res, { status: 500, body: { error: `${this.name} fake crashed: ${(error as Error).message}` } });
     }
@@ -153,7 +158,8 @@ export class FakeServer {
     const now = Date.now();
     this.failures = this.failures.filter((f) => f.remaining > 0 && f.until > now);
     const failure = this.failures.find(
-      (f) => (!f.method || f.method.toUpperCase() === req.method) && (!f.path || pathMatches(f.path, req.path)),
+      (f) =>
+        (!f.method || f.method.toUpperCase() === req.method) && (!f.path || pathMatches(f.path, req.path)),
     );
     if (!failure) return null;
     failure.remaining -= 1;
@@ -163,7 +169,10 @@ export class FakeServer {
   private control(req: RecordedRequest): FakeResponse {
     const route = `${req.method} ${req.path}`;
     if (route === 'GET /__fake/requests') {
-      return { status: 200, body: { requests: this.requests({ method: req.query.method, path: req.query.path }) } };
+      return {
+        status: 200,
+        body: { requests: this.requests({ method: req.query.method, path: req.query.path }) },
+      };
     }
     if (route === 'DELETE /__fake/requests') {
       this.clearRequests();
@@ -182,7 +191,8 @@ export class FakeServer {
 }
 
 function pathMatches(rule: string, path: string): boolean {
-  if (rule.length > 2 && rule.startsWith('/') && rule.endsWith('/')) return new RegExp(rule.slice(1, -1)).test(path);
+  if (rule.length > 2 && rule.startsWith('/') && rule.endsWith('/'))
+    return new RegExp(rule.slice(1, -1)).test(path);
   return path.includes(rule);
 }
 
@@ -192,7 +202,10 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
   const rawBody = Buffer.concat(chunks).toString('utf8');
   const url = new URL(req.url ?? '/', 'http://fake.local');
   const headers = Object.fromEntries(
-    Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+    Object.entries(req.headers).map(([k, v]) => [
+      k.toLowerCase(),
+      Array.isArray(v) ? v.join(', ') : (v ?? ''),
+    ]),
   );
   const type = headers['content-type'] ?? '';
   let body: unknown = rawBody;

@@ -39,7 +39,9 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 export const TenantId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const tenantId = requestUser(ctx)?.tenantId;
   if (!tenantId) {
-    throw new ForbiddenException('This route is for tenant admins; platform admins use the /api/v1/admin routes');
+    throw new ForbiddenException(
+      'This route is for tenant admins; platform admins use the /api/v1/admin routes',
+    );
   }
   return tenantId;
 });

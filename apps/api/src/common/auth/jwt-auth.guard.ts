@@ -11,7 +11,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return isPublic ? true : super.canActivate(context);
   }
 
@@ -19,7 +22,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (error instanceof UnauthorizedException) throw error;
     if (error || !user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
-      throw new UnauthorizedException(expired ? 'Access token has expired' : 'Missing or invalid access token');
+      throw new UnauthorizedException(
+        expired ? 'Access token has expired' : 'Missing or invalid access token',
+      );
     }
     return user;
   }

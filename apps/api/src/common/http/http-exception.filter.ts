@@ -47,7 +47,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, error: REASONS[exception.status] ?? 'Error', message: exception.message };
+      return {
+        statusCode: exception.status,
+        error: REASONS[exception.status] ?? 'Error',
+        message: exception.message,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -60,6 +64,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
       return { statusCode: 409, error: REASONS[409], message: 'A record with these values already exists' };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASONS[500], message: 'Internal server error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: REASONS[500],
+      message: 'Internal server error',
+    };
   }
 }

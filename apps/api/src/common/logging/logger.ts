@@ -62,7 +62,7 @@ export class PinoNestLogger implements LoggerService {
     const fields: Record<string, unknown> = context ? { context } : {};
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
       const text = typeof params[0] === 'string' ? (params.shift() as string) : undefined;
-      this.root[level]({ ...fields, ...(message as object) }, text);
+      this.root[level]({ ...fields, ...message }, text);
       return;
     }
     if (message instanceof Error) {

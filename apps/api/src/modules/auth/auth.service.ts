@@ -35,7 +35,8 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const passwordOk = await verifyPassword(dto.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordOk) throw new UnauthorizedException(BAD_CREDENTIALS);
-    if (user.disabled) throw new UnauthorizedException('This account is disabled; ask a platform admin to enable it');
+    if (user.disabled)
+      throw new UnauthorizedException('This account is disabled; ask a platform admin to enable it');
 
     await this.users.touchLastLogin(user.id);
     const payload: JwtPayload = { sub: user.id, role: user.role, tenant_id: user.tenantId };

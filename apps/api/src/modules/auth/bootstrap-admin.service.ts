@@ -26,7 +26,9 @@ export class BootstrapAdminService {
   async ensurePlatformAdmin(): Promise<CreatedAdmin | null> {
     if ((await this.users.countPlatformAdmins()) > 0) return null;
     const email = (this.config.auth.adminEmail ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
-    const generatedPassword = this.config.auth.adminPassword ? undefined : randomBytes(12).toString('base64url');
+    const generatedPassword = this.config.auth.adminPassword
+      ? undefined
+      : randomBytes(12).toString('base64url');
     const password = this.config.auth.adminPassword ?? generatedPassword!;
     const id = await this.users.insertIfAbsent({
       email,

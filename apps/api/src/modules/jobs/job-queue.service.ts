@@ -108,7 +108,11 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Registers a handler; `concurrency` jobs of this queue run at once in this process. */
-  async work<T>(queue: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): Promise<void> {
+  async work<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    options: { concurrency?: number } = {},
+  ): Promise<void> {
     if (!this.workersEnabled) return;
     const concurrency = options.concurrency ?? this.config.jobs.workerConcurrency;
     const ids: string[] = [];

@@ -1,0 +1,19 @@
+import type { Role } from '@parley/shared-types';
+import { paths } from './paths';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+}
+
+export interface NavSection {
+  title?: string;
+  items: NavItem[];
+}
+
+/** Navigation per role; features add their pages here as they land. */
+export const NAVIGATION: Record<Role, NavSection[]> = {
+  platform_admin: [{ items: [{ to: paths.home, label: 'Overview', icon: 'home' }] }],
+  tenant_admin: [{ items: [{ to: paths.home, label: 'Overview', icon: 'home' }] }],
+};
