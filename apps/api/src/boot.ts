@@ -13,6 +13,17 @@ export function loadConfigOrExit(): AppConfig {
   }
 }
 
+/** Runs a process entry point; a failure to start ends the process with its reason in one line. */
+export function runMain(name: string, main: () => Promise<void>): void {
+  exitOnUnhandledRejection();
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `${name} could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}
+
 /** Fails loudly on anything a promise forgot to handle instead of limping on. */
 export function exitOnUnhandledRejection(): void {
   process.on('unhandledRejection', (reason) => {

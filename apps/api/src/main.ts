@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { createHttpApp } from './app.factory';
-import { exitOnUnhandledRejection, loadConfigOrExit } from './boot';
+import { loadConfigOrExit, runMain } from './boot';
 import { AppConfig } from './config/config';
 import { BootstrapAdminService, CreatedAdmin } from './modules/auth/bootstrap-admin.service';
 
 async function main(): Promise<void> {
-  exitOnUnhandledRejection();
   const config = loadConfigOrExit();
   const app = await createHttpApp(config);
   await app.init();
@@ -38,4 +37,4 @@ function printBanner(config: AppConfig, admin: CreatedAdmin | null, port: number
   process.stdout.write(lines.join('\n') + '\n\n');
 }
 
-void main();
+runMain('Parley', main);

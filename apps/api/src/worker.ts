@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { createHeadlessApp } from './app.factory';
-import { exitOnUnhandledRejection, loadConfigOrExit } from './boot';
+import { loadConfigOrExit, runMain } from './boot';
 
 /** The worker role: the same modules as the API, running jobs and no HTTP. */
 async function main(): Promise<void> {
-  exitOnUnhandledRejection();
   const config = loadConfigOrExit();
   if (config.database.mode === 'embedded') {
     process.stderr.write(
@@ -16,4 +15,4 @@ async function main(): Promise<void> {
   process.stdout.write('Parley worker started\n');
 }
 
-void main();
+runMain('The Parley worker', main);

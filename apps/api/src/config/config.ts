@@ -54,7 +54,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const dataDir = resolve(parsed.database.dataDir);
+  // pnpm runs scripts from the package directory; a relative DATA_DIR means where the user ran the command.
+  const dataDir = resolve(source.INIT_CWD ?? process.cwd(), parsed.database.dataDir);
   const generatedSecrets: string[] = [];
   let { jwtSecret } = parsed.auth;
   let { encryptionKey } = parsed.crypto;
