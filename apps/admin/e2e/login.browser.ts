@@ -1,4 +1,3 @@
-import { hashPasswordForTests } from './support/passwords';
 import { screenshotPath, Stack, startStack } from './support/stack';
 
 describe('signing in to the admin app', () => {
@@ -55,10 +54,9 @@ describe('signing in to the admin app', () => {
 
   it('shows a tenant admin the tenant navigation, also on a phone-sized screen', async () => {
     const email = 'tenant-admin@browser.test';
-    await stack.sql(
-      `INSERT INTO users (email, password_hash, role, tenant_id) VALUES ($1, $2, 'tenant_admin', 'acme')`,
-      [email, await hashPasswordForTests('tenant-password-1')],
-    );
+    const root = await stack.api(stack.admin);
+    await root.post('/api/v1/admin/tenants', { id: 'acme', name: 'Acme' });
+    await root.post('/api/v1/admin/tenants/acme/users', { email, password: 'tenant-password-1' });
     const page = await stack.newPage({ width: 375, height: 740 });
     await page.goto('/login');
     await page.getByLabel('Email').fill(email);

@@ -1,5 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import pino, { type DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger';
 import { AppConfig } from './config/config';
@@ -9,9 +10,9 @@ import { configureApp } from './configure-app';
 /** The HTTP application exactly as production runs it; e2e tests call this too. */
 export async function createHttpApp(
   config: AppConfig,
-  options: { shutdownHooks?: boolean } = {},
+  options: { shutdownHooks?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
-  const logger = createRootLogger(config.core.logLevel);
+  const logger = createRootLogger(config.core.logLevel, options.logDestination);
   const app = await NestFactory.create(AppModule.forRoot(config, 'api'), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
@@ -28,7 +29,8 @@ export async function createHeadlessApp(
   config: AppConfig,
   role: ProcessRole,
 ): Promise<INestApplicationContext> {
-  const logger = createRootLogger(config.core.logLevel);
+  // A CLI command's stdout is its output (an export, a report); its logs go to stderr.
+  const logger = createRootLogger(config.core.logLevel, role === 'cli' ? pino.destination(2) : undefined);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, role), {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
 import { ProcessRole } from './config/process-role';
 
 @Module({})
@@ -12,7 +15,16 @@ export class AppModule {
   static forRoot(config: AppConfig, role: ProcessRole = 'api'): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, role), DatabaseModule, JobsModule, AuthModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config, role),
+        DatabaseModule,
+        CommonModule,
+        JobsModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        TenantConfigModule,
+      ],
     };
   }
 }

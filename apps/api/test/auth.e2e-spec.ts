@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { createTenant } from './support/fixtures';
 import { bearer, createUser, startTestApp, TestApp, uniqueEmail } from './support/test-app';
 
 describe('auth', () => {
@@ -67,12 +68,12 @@ describe('auth', () => {
   });
 
   it('verifies a token and describes the caller', async () => {
-    const user = await createUser(t, 'tenant_admin', 'tenant_verify');
+    const { id: tenantId, admin: user } = await createTenant(t);
     const verify = await t.http().get('/api/v1/auth/verify').set(bearer(user.token));
     expect(verify.status).toBe(200);
     expect(verify.body).toEqual({
       valid: true,
-      user: { id: user.id, email: user.email, role: 'tenant_admin', tenant_id: 'tenant_verify' },
+      user: { id: user.id, email: user.email, role: 'tenant_admin', tenant_id: tenantId },
     });
     const me = await t.http().get('/api/v1/auth/me').set(bearer(user.token));
     expect(me.body).toEqual(verify.body.user);
@@ -120,7 +121,7 @@ describe('auth', () => {
   });
 
   it('gives a tenant admin 403 on a platform-admin route and a platform admin 200', async () => {
-    const tenantAdmin = await createUser(t, 'tenant_admin', 'tenant_forbidden');
+    const { admin: tenantAdmin } = await createTenant(t);
     const platformAdmin = await createUser(t, 'platform_admin');
     const denied = await t.http().get('/api/v1/admin/system').set(bearer(tenantAdmin.token));
     expect(denied.status).toBe(403);

@@ -10,4 +10,23 @@ export const ApiRoutes = {
 
 export const AdminRoutes = {
   system: `${API_PREFIX}/admin/system`,
+  tenants: `${API_PREFIX}/admin/tenants`,
+  tenant: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}`,
+  tenantUsers: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/users`,
+  tenantUser: (id: string, userId: string) =>
+    `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/users/${encodeURIComponent(userId)}`,
+  configsAll: `${API_PREFIX}/admin/configs/all`,
+  configsStats: `${API_PREFIX}/admin/configs/stats`,
+  configsDeleteAll: `${API_PREFIX}/admin/configs/delete-all`,
+  configsDeleteTenant: (id: string) => `${API_PREFIX}/admin/configs/delete-tenant/${encodeURIComponent(id)}`,
+  auditEvents: `${API_PREFIX}/admin/audit-events`,
+} as const;
+
+export const TenantRoutes = {
+  settings: `${API_PREFIX}/tenant/settings`,
+  config: `${API_PREFIX}/tenant/config`,
+  configFull: `${API_PREFIX}/tenant/config/full`,
+  configActivate: `${API_PREFIX}/tenant/config/activate`,
+  configDeactivate: `${API_PREFIX}/tenant/config/deactivate`,
+  auditEvents: `${API_PREFIX}/tenant/audit-events`,
 } as const;

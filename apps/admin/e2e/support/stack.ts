@@ -18,6 +18,8 @@ export interface Stack {
   browser: Browser;
   newPage(options?: { width?: number; height?: number }): Promise<Page>;
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  /** An API client signed in as `user`, for setting up what a test needs. */
+  api(user: { email: string; password: string }): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     async sql<T>(text: string, values: unknown[] = []) {
       return (await db.query(text, values)).rows as T[];
     },
+    async api(user) {
+      return signIn(baseUrl, user);
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
@@ -136,4 +141,31 @@ function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+export interface ApiClient {
+  get<T = unknown>(path: string): Promise<T>;
+  post<T = unknown>(path: string, body?: unknown): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body?: unknown): Promise<T>;
+}
+
+async function signIn(baseUrl: string, user: { email: string; password: string }): Promise<ApiClient> {
+  const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const { access_token } = await call<{ access_token: string }>('POST', '/api/v1/auth/login', user);
+  return {
+    get: (path) => call('GET', path, undefined, access_token),
+    post: (path, body) => call('POST', path, body, access_token),
+    put: (path, body) => call('PUT', path, body, access_token),
+    patch: (path, body) => call('PATCH', path, body, access_token),
+  };
 }

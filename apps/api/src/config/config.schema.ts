@@ -43,5 +43,22 @@ export const configSchema = {
   },
   crypto: {
     encryptionKey: env.base64Key('ENCRYPTION_KEY', 32, { optional: true }),
+    /** Earlier keys, comma-separated, still accepted for reading during a key rotation. */
+    oldEncryptionKeys: env.base64KeyList('ENCRYPTION_KEYS_OLD', 32),
+  },
+  /** The single-number setup of older Parley versions: fallbacks when a tenant has no active config. */
+  whatsapp: {
+    phoneId: env.string('WHATSAPP_PHONE_ID', { optional: true }),
+    token: env.string('WHATSAPP_TOKEN', { optional: true }),
+    verifyToken: env.string('WHATSAPP_WEBHOOK_VERIFY_TOKEN', { optional: true }),
+    /** The tenant that webhooks for WHATSAPP_PHONE_ID belong to. */
+    defaultTenant: env.string('WHATSAPP_DEFAULT_TENANT', { optional: true }),
+  },
+  meta: {
+    appId: env.string('FB_APP_ID', { optional: true }),
+    appSecret: env.string('FB_APP_SECRET', { optional: true }),
+  },
+  admin: {
+    rateLimitPerMinute: env.int('ADMIN_RATE_LIMIT_PER_MINUTE', { default: 600, min: 1 }),
   },
 };

@@ -103,6 +103,8 @@ export const env = {
     });
   },
 
+  base64KeyList: (name: string, bytes: number) => base64KeyList(name, bytes),
+
   /** Base64 of exactly `bytes` random bytes (an encryption key). */
   base64Key<F extends { optional: true } | undefined>(name: string, bytes: number, opts?: F) {
     return field<Out<string, F>>(name, opts, (raw) => {
@@ -114,6 +116,22 @@ export const env = {
     });
   },
 };
+
+/** A comma-separated list of base64 keys; empty when unset. */
+export function base64KeyList(name: string, bytes: number): EnvField<string[]> {
+  const single = env.base64Key(name, bytes);
+  return field<string[]>(name, { default: [] }, (raw) => {
+    const keys = raw
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    for (const [i, key] of keys.entries()) {
+      const result = single.parse(key);
+      if (!result.ok) return bad(`entry ${i + 1} ${result.problem.slice(name.length + 1)}`);
+    }
+    return ok(keys);
+  });
+}
 
 export function parseDuration(raw: string): number | null {
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(raw.trim());

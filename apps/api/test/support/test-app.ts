@@ -3,12 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
-import { assertTestDatabase } from './test-database';
+import { assertTestDatabase, createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
@@ -30,8 +31,8 @@ export function testEnv(
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-test-')),
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: process.env.PARLEY_TEST_JWT_SECRET ?? randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: process.env.PARLEY_TEST_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000',
@@ -40,9 +41,12 @@ export function testEnv(
 }
 
 /** Boots the real application, exactly as main.ts does, on a loopback port. */
-export async function startTestApp(overrides: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string | undefined> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const config = loadConfig(testEnv(overrides));
-  const app = await createHttpApp(config, { shutdownHooks: false });
+  const app = await createHttpApp(config, { shutdownHooks: false, logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   return {
     app,
@@ -88,3 +92,18 @@ export async function login(t: TestApp, email: string, password: string): Promis
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A test app on a database of its own, for tests that act on every row (delete-all, migrations). */
+export async function startIsolatedTestApp(
+  overrides: Record<string, string | undefined> = {},
+): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase('isolated');
+  const t = await startTestApp({ ...overrides, DATABASE_URL: databaseUrl });
+  return {
+    ...t,
+    close: async () => {
+      await t.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}

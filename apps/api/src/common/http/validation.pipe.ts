@@ -8,16 +8,21 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    exceptionFactory: (errors) => new BadRequestException(flattenValidationErrors(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): string[] {
+/** Every constraint message, each naming the full path of its field (`zoho.client_secret ...`). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) ? message.replace(error.property, path) : `${path}: ${message}`,
-    );
-    return [...own, ...flatten(error.children ?? [], path)];
+    const own = Object.values(error.constraints ?? {}).map((message) => {
+      if (message.startsWith(path)) return message;
+      if (message.startsWith(error.property)) return path + message.slice(error.property.length);
+      if (message.startsWith(`property ${error.property} `))
+        return `property ${path}${message.slice(9 + error.property.length)}`;
+      return `${path}: ${message}`;
+    });
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

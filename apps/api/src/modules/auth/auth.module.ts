@@ -4,7 +4,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard';
 import { RolesGuard } from '../../common/auth/roles.guard';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthController } from './auth.controller';
@@ -29,12 +28,11 @@ import { UsersRepository } from './users.repository';
     AuthService,
     JwtStrategy,
     UsersRepository,
-    RateLimiter,
     BootstrapAdminService,
     // Order matters: authenticate first, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, UsersRepository, BootstrapAdminService, RateLimiter],
+  exports: [AuthService, UsersRepository, BootstrapAdminService],
 })
 export class AuthModule {}

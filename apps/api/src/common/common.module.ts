@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { KeyRotationService } from './crypto/key-rotation.service';
+import { createSecretBox } from './crypto/secrets';
+import { SecretBox } from './crypto/secret-box';
+import { AdminRateLimitGuard } from './rate-limit/admin-rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter';
+
+/** Cross-cutting services every module may use: the secret box and the shared rate limiter. */
+@Global()
+@Module({
+  providers: [
+    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createSecretBox(config) },
+    RateLimiter,
+    AdminRateLimitGuard,
+    KeyRotationService,
+  ],
+  exports: [SecretBox, RateLimiter, AdminRateLimitGuard, KeyRotationService],
+})
+export class CommonModule {}

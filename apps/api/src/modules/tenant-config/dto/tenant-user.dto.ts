@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateTenantUserRequest, UpdateTenantUserRequest } from '@parley/shared-types';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+const PASSWORD_RULE = { message: 'password must be at least 10 characters long' };
+
+export class CreateTenantUserDto implements CreateTenantUserRequest {
+  @ApiProperty({ example: 'owner@lifecode.in' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ description: 'Initial password, at least 10 characters' })
+  @IsString()
+  @MinLength(10, PASSWORD_RULE)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateTenantUserDto implements UpdateTenantUserRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'A new password (reset), at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(10, PASSWORD_RULE)
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}

@@ -1,0 +1,45 @@
+import type { CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('tenants')
+export class TenantEntity {
+  /** A slug chosen by the platform admin, e.g. `lifecode_india`. */
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', default: 'active' })
+  status: TenantStatus;
+
+  @Column({ type: 'text', nullable: true })
+  defaultCountry: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  welcomeMessage: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  logoUrl: string | null;
+
+  @Column({ type: 'text', default: 'local' })
+  crmKind: CrmKind;
+
+  @Column({ type: 'text', default: 'gemini' })
+  llmProvider: LlmProvider;
+
+  @Column({ type: 'text', nullable: true })
+  llmModel: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  llmAllowSwitch: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  llmSystemPrompt: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

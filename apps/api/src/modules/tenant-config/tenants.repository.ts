@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { escapeLike } from '../audit/audit.service';
+import { pageWindow } from '../../common/http/query';
+import { TenantListQueryDto } from './dto/tenant-list-query.dto';
+import { CrmConnectionEntity } from './entities/crm-connection.entity';
+import { TenantConfigEntity } from './entities/tenant-config.entity';
+import { TenantEntity } from './entities/tenant.entity';
+
+export interface TenantAggregate {
+  tenant: TenantEntity;
+  crm: CrmConnectionEntity | null;
+  config: TenantConfigEntity | null;
+}
+
+const SORT_COLUMNS = { name: 'lower(t.name)', id: 't.id', created_at: 't.created_at' } as const;
+
+@Injectable()
+export class TenantsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One tenant with its CRM connection and WhatsApp config; `lock` holds the row for an update. */
+  async findAggregate(id: string, manager?: EntityManager, lock = false): Promise<TenantAggregate | null> {
+    const m = manager ?? this.dataSource.manager;
+    const tenant = await m.findOne(TenantEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!tenant) return null;
+    const [crm, config] = await Promise.all([
+      m.findOne(CrmConnectionEntity, { where: { tenantId: id } }),
+      m.findOne(TenantConfigEntity, { where: { tenantId: id } }),
+    ]);
+    return { tenant, crm, config };
+  }
+
+  /** A page of tenants (filters, search, sort) and the total matching, in three indexed queries. */
+  async list(query: TenantListQueryDto): Promise<{ items: TenantAggregate[]; total: number }> {
+    const { pageSize, offset } = pageWindow(query);
+    const qb = this.dataSource.getRepository(TenantEntity).createQueryBuilder('t');
+    if (query.search) {
+      const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
+      qb.andWhere(new Brackets((w) => w.where('t.id LIKE :pattern').orWhere('lower(t.name) LIKE :pattern')), {
+        pattern,
+      });
+    }
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.crm) qb.andWhere('t.crm_kind = :crm', { crm: query.crm });
+    if (query.llm) qb.andWhere('t.llm_provider = :llm', { llm: query.llm });
+    if (query.onboarded !== undefined) {
+      qb.andWhere(
+        `${query.onboarded ? '' : 'NOT '}EXISTS (SELECT 1 FROM tenant_configs c WHERE c.tenant_id = t.id AND c.onboarding_completed)`,
+      );
+    }
+    const sort = SORT_COLUMNS[query.sort ?? 'name'];
+    const order = (query.order ?? (query.sort === 'created_at' ? 'desc' : 'asc')).toUpperCase() as
+      'ASC' | 'DESC';
+    const [tenants, total] = await qb
+      .orderBy(sort, order)
+      .addOrderBy('t.id', order)
+      .offset(offset)
+      .limit(pageSize)
+      .getManyAndCount();
+    const ids = tenants.map((t) => t.id);
+    const [crms, configs] = ids.length
+      ? await Promise.all([
+          this.dataSource.manager.find(CrmConnectionEntity, { where: { tenantId: In(ids) } }),
+          this.dataSource.manager.find(TenantConfigEntity, { where: { tenantId: In(ids) } }),
+        ])
+      : [[], []];
+    const crmBy = new Map(crms.map((c) => [c.tenantId, c]));
+    const configBy = new Map(configs.map((c) => [c.tenantId, c]));
+    return {
+      items: tenants.map((tenant) => ({
+        tenant,
+        crm: crmBy.get(tenant.id) ?? null,
+        config: configBy.get(tenant.id) ?? null,
+      })),
+      total,
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { createTenant, createWhatsAppConfig, platformAdmin, TestTenant } from './support/fixtures';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+interface Route {
+  method: Method;
+  path: string;
+  body?: Record<string, unknown>;
+}
+
+/**
+ * Every tenant-scoped route. Called with tenant B's token, each must act on B only (here B has no
+ * WhatsApp config, so config routes answer 404) and leave tenant A exactly as it was.
+ */
+const TENANT_ROUTES: Route[] = [
+  { method: 'get', path: '/api/v1/tenant/config' },
+  { method: 'get', path: '/api/v1/tenant/config/full' },
+  { method: 'put', path: '/api/v1/tenant/config', body: { callback_url: 'https://evil.example/hook' } },
+  { method: 'post', path: '/api/v1/tenant/config/activate' },
+  { method: 'post', path: '/api/v1/tenant/config/deactivate' },
+  { method: 'delete', path: '/api/v1/tenant/config' },
+];
+
+/** Every platform-admin route: 403 for any tenant admin, whichever tenant the path names. */
+const adminRoutes = (a: string, aUser: string): Route[] => [
+  { method: 'get', path: '/api/v1/admin/system' },
+  { method: 'get', path: '/api/v1/admin/tenants' },
+  { method: 'post', path: '/api/v1/admin/tenants', body: { id: 'evil_tenant', name: 'Evil' } },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}` },
+  { method: 'patch', path: `/api/v1/admin/tenants/${a}`, body: { name: 'Hijacked' } },
+  { method: 'delete', path: `/api/v1/admin/tenants/${a}` },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}/users` },
+  {
+    method: 'post',
+    path: `/api/v1/admin/tenants/${a}/users`,
+    body: { email: 'evil@example.com', password: 'evil-password' },
+  },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}/users/${aUser}` },
+  { method: 'patch', path: `/api/v1/admin/tenants/${a}/users/${aUser}`, body: { disabled: true } },
+  { method: 'delete', path: `/api/v1/admin/tenants/${a}/users/${aUser}` },
+  { method: 'get', path: '/api/v1/admin/configs/all' },
+  { method: 'get', path: '/api/v1/admin/configs/stats' },
+  { method: 'delete', path: '/api/v1/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY' },
+  { method: 'delete', path: `/api/v1/admin/configs/delete-tenant/${a}` },
+  { method: 'get', path: '/api/v1/admin/audit-events' },
+];
+
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let a: TestTenant;
+  let b: TestTenant;
+  let snapshotOfA: () => Promise<unknown>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await createTenant(t, { branding: { welcome_message: 'A only' } });
+    b = await createTenant(t);
+    await createWhatsAppConfig(t, a, { callback_url: 'https://a.example/hook' });
+    const root = await platformAdmin(t);
+    snapshotOfA = async () => ({
+      tenant: (await t.http().get(`/api/v1/admin/tenants/${a.id}`).set(bearer(root.token))).body,
+      config: (await t.http().get('/api/v1/tenant/config').set(bearer(a.admin.token))).body,
+      users: (await t.http().get(`/api/v1/admin/tenants/${a.id}/users`).set(bearer(root.token))).body,
+    });
+  });
+  afterAll(() => t.close());
+
+  it.each(TENANT_ROUTES)("tenant B's token on $method $path never touches tenant A", async (route) => {
+    const before = await snapshotOfA();
+    const res = await t.http()[route.method](route.path).set(bearer(b.admin.token)).send(route.body);
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain(a.id);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("tenant settings and audit events are always the caller's own", async () => {
+    const settings = await t.http().get('/api/v1/tenant/settings').set(bearer(b.admin.token));
+    expect(settings.body.id).toBe(b.id);
+    const patched = await t
+      .http()
+      .patch('/api/v1/tenant/settings')
+      .set(bearer(b.admin.token))
+      .send({ name: 'B renamed' });
+    expect(patched.body.id).toBe(b.id);
+    const audit = await t
+      .http()
+      .get('/api/v1/tenant/audit-events')
+      .query({ tenant_id: a.id })
+      .set(bearer(b.admin.token));
+    expect(audit.status).toBe(400);
+    const own = await t.http().get('/api/v1/tenant/audit-events').set(bearer(b.admin.token));
+    expect(own.body.items.every((e: { tenant_id: string }) => e.tenant_id === b.id)).toBe(true);
+    expect(((await snapshotOfA()) as { tenant: { name: string } }).tenant.name).not.toBe('B renamed');
+  });
+
+  it('a tenant id in a body is refused, never used', async () => {
+    const res = await t
+      .http()
+      .put('/api/v1/tenant/config')
+      .set(bearer(b.admin.token))
+      .send({ tenant_id: a.id, callback_url: 'https://x.example' });
+    expect(res.status).toBe(400);
+  });
+
+  it('every platform-admin route answers 403 to tenant admins', async () => {
+    const before = await snapshotOfA();
+    for (const route of adminRoutes(a.id, a.admin.id)) {
+      for (const caller of [a, b]) {
+        const res = await t.http()[route.method](route.path).set(bearer(caller.admin.token)).send(route.body);
+        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: 403,
+        });
+      }
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Page } from './pagination';
+
+export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{1,62}$/;
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+export const CRM_KINDS = ['zoho', 'hubspot', 'local'] as const;
+export type CrmKind = (typeof CRM_KINDS)[number];
+export const LLM_PROVIDERS = ['gemini', 'ollama'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+export interface TenantBranding {
+  welcome_message: string | null;
+  logo_url: string | null;
+}
+
+export interface ZohoSettings {
+  client_id: string | null;
+  /** Write-only: masked (`***` + last 4) on the way out. */
+  client_secret: string | null;
+  accounts_url: string | null;
+  api_url: string | null;
+  /** Write-only: masked on the way out. */
+  refresh_token: string | null;
+}
+
+export interface HubSpotSettings {
+  /** The private app token. Write-only: masked on the way out. */
+  api_key: string | null;
+}
+
+export interface LlmSettings {
+  provider: LlmProvider;
+  /** Null: the provider's default model. */
+  model: string | null;
+  /** Whether WhatsApp users may switch provider with /set_llm. */
+  allow_switch: boolean;
+  system_prompt: string | null;
+}
+
+/** The one tenant shape, close to the older tenants.json, used by admin and tenant routes. */
+export interface TenantBody {
+  id: string;
+  name: string;
+  status: TenantStatus;
+  /** ISO 3166-1 alpha-2 code used to read national phone numbers, e.g. "IN". */
+  default_country: string | null;
+  branding: TenantBranding;
+  crm: CrmKind;
+  zoho: ZohoSettings;
+  hubspot: HubSpotSettings;
+  llm: LlmSettings;
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
+
+export type CreateTenantRequest = Pick<TenantBody, 'id' | 'name'> &
+  DeepPartial<Omit<TenantBody, 'id' | 'name'>>;
+export type UpdateTenantRequest = DeepPartial<Omit<TenantBody, 'id'>>;
+/** What a tenant admin may change of their own tenant: not its id, not its status. */
+export type UpdateTenantSettingsRequest = DeepPartial<Omit<TenantBody, 'id' | 'status'>>;
+
+export interface TenantWhatsAppSummary {
+  phone_number_id: string;
+  display_phone_number: string | null;
+  is_active: boolean;
+  onboarding_completed: boolean;
+}
+
+export interface TenantResponse extends TenantBody {
+  whatsapp: TenantWhatsAppSummary | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TenantListQuery {
+  page?: number;
+  page_size?: number;
+  search?: string;
+  status?: TenantStatus;
+  crm?: CrmKind;
+  llm?: LlmProvider;
+  onboarded?: boolean;
+  sort?: 'name' | 'id' | 'created_at';
+  order?: 'asc' | 'desc';
+}
+
+export type TenantPage = Page<TenantResponse>;
+
+export interface TenantUser {
+  id: string;
+  email: string;
+  role: 'tenant_admin';
+  tenant_id: string;
+  disabled: boolean;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+export interface CreateTenantUserRequest {
+  email: string;
+  password: string;
+}
+
+export interface UpdateTenantUserRequest {
+  email?: string;
+  password?: string;
+  disabled?: boolean;
+}
