@@ -7,6 +7,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
 import { ProcessRole } from './config/process-role';
 
@@ -19,6 +20,7 @@ export class AppModule {
         ConfigModule.forRoot(config, role),
         DatabaseModule,
         CommonModule,
+        MetricsModule,
         JobsModule,
         AuditModule,
         AuthModule,

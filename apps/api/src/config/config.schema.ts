@@ -58,6 +58,10 @@ export const configSchema = {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
   },
+  metrics: {
+    /** Bearer token for GET /metrics; unset turns the endpoint off. */
+    token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),
+  },
   admin: {
     rateLimitPerMinute: env.int('ADMIN_RATE_LIMIT_PER_MINUTE', { default: 600, min: 1 }),
   },
