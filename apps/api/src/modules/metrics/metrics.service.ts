@@ -120,7 +120,7 @@ export class Metrics {
   });
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'parley_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'parley_' });
   }
 
   /** Times `work` into a histogram with the given labels, whatever its outcome. */
