@@ -219,9 +219,7 @@ export class HubSpotFake extends FakeServer {
     if (!properties || typeof properties !== 'object') {
       return error(400, 'VALIDATION_ERROR', 'Invalid input JSON: properties is required');
     }
-    const values = Object.fromEntries(
-      Object.entries(properties).map(([k, v]) => [k, v == null ? '' : String(v)]),
-    );
+    const values = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, propertyValue(v)]));
     const email = values.email?.trim();
     if (email && !EMAIL.test(email)) {
       const detail = [
@@ -265,6 +263,12 @@ export class HubSpotFake extends FakeServer {
 
 function error(status: number, category: string, message: string): FakeResponse {
   return { status, body: { status: 'error', message, correlationId: randomUUID(), category } };
+}
+
+/** HubSpot keeps every property value as a string. */
+function propertyValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function matchesFilter(contact: HubSpotContact, filter: Filter): boolean {

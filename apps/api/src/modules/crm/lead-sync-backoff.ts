@@ -11,5 +11,5 @@ export function retryDelaySeconds(
   const exponential = base * 2 ** Math.max(0, attempt - 1);
   const capped = Math.min(max, exponential);
   const jittered = capped * (0.8 + 0.4 * random());
-  return Math.max(1, Math.min(max, Math.ceil(jittered)));
+  return Math.max(1, Math.min(max, Math.round(jittered)));
 }

@@ -180,7 +180,7 @@ const LOWER_INSIDE = new Set([...PARTICLES, 'y', 'e', 'of']);
 const JOINS_NEXT = new Set(['abd', 'abdul', 'abdel', 'abdal', 'عبد']);
 
 const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\u200D\uFE0F\u20E3]/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0F|\u20E3/gu;
 
 export function parseName(raw: unknown): NameResult {
   if (typeof raw !== 'string') return fail('empty');
@@ -238,13 +238,13 @@ function startsWithPhrase(text: string, phrase: string): boolean {
   const lower = text.toLowerCase();
   if (!lower.startsWith(phrase)) return false;
   const next = text.charAt(phrase.length);
-  return next === '' || /[\s,:;.!\-]/.test(next);
+  return next === '' || /[\s,:;.!-]/.test(next);
 }
 
 function stripGreeting(text: string): string {
   for (const greeting of GREETINGS) {
     if (startsWithPhrase(text, greeting)) {
-      const rest = text.slice(greeting.length).replace(/^[\s,:;.!\-]+/, '');
+      const rest = text.slice(greeting.length).replace(/^[\s,:;.!-]+/, '');
       if (/\p{L}/u.test(rest)) return rest;
     }
   }
@@ -254,7 +254,7 @@ function stripGreeting(text: string): string {
 function stripIntro(text: string): { rest: string; found: boolean } {
   for (const intro of INTROS) {
     if (startsWithPhrase(text, intro)) {
-      let rest = text.slice(intro.length).replace(/^[\s,:;.!\-]+/, '');
+      let rest = text.slice(intro.length).replace(/^[\s,:;.!-]+/, '');
       // Hindi: "mera naam Rahul hai".
       if (intro.startsWith('mera ')) rest = rest.replace(/\s+hai[\s.!]*$/i, '');
       if (/\p{L}/u.test(rest)) return { rest, found: true };
