@@ -267,8 +267,9 @@ function error(status: number, category: string, message: string): FakeResponse 
 
 /** HubSpot keeps every property value as a string. */
 function propertyValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null || value === undefined ? '' : (JSON.stringify(value) ?? '');
 }
 
 function matchesFilter(contact: HubSpotContact, filter: Filter): boolean {
