@@ -3,8 +3,6 @@ import { LeadsService } from '../src/modules/crm/leads.service';
 import { connectionRow, crmEnv, hubspotTenant, indianWaId, waitForLead } from './support/crm';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-jest.setTimeout(60_000);
-
 describe('HubSpot', () => {
   let hubspot: HubSpotFake;
   let t: TestApp;

@@ -5,8 +5,6 @@ import { crmEnv, indianWaId, leadRow, waitForLead, zohoTenant } from './support/
 import { createTenant, platformAdmin, TestTenant } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-jest.setTimeout(60_000);
-
 describe('leads API and the built-in lead list', () => {
   let zoho: ZohoFake;
   let t: TestApp;

@@ -5,8 +5,6 @@ import { connectionRow, crmEnv, indianWaId, leadRow, waitForLead, zohoTenant } f
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
-jest.setTimeout(60_000);
-
 describe('Zoho CRM', () => {
   let zoho: ZohoFake;
   let t: TestApp;
