@@ -147,7 +147,13 @@ describe('leads API and the built-in lead list', () => {
       .query({ action: 'lead.create' })
       .set(me());
     expect(audit.body.total).toBe(2);
-    expect(audit.body.items[1]).toMatchObject({ target_type: 'lead', target_id: created.body.id });
+    expect(audit.body.items[1]).toMatchObject({
+      target_type: 'lead',
+      target_id: created.body.id,
+      after: { crm: 'local', sync_state: 'synced', source: 'Walk-in' },
+    });
+    // Audit events outlive the tenant: no personal data in them.
+    expect(JSON.stringify(audit.body)).not.toMatch(/ravi@example\.com|9876512345|Kumar/);
   });
 
   it('lists leads newest first, by page and by state, and shows one', async () => {

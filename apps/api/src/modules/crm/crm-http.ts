@@ -78,6 +78,12 @@ export class CrmHttp {
     const text = await response.text().catch(() => '');
     end();
     this.metrics.crmCalls.inc({ ...labels, result: resultOf(response.status) });
+    if (response.status >= 300 && response.status < 400) {
+      throw crmErrors.unavailable(
+        request.provider,
+        `${vendorName(request.provider)} answered ${url.origin}${url.pathname} with a redirect (HTTP ${response.status}): check the URL`,
+      );
+    }
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   }
 }
@@ -88,6 +94,7 @@ export function vendorName(provider: CrmKind): string {
 
 function resultOf(status: number): string {
   if (status === 204) return 'empty';
+  if (status >= 300 && status < 400) return 'redirected';
   if (status >= 200 && status < 300) return 'ok';
   if (status === 401 || status === 403) return 'auth_failed';
   if (status === 429) return 'rate_limited';

@@ -174,7 +174,8 @@ export class LeadsService {
           action: 'lead.create',
           targetType: 'lead',
           targetId: stored.lead.id,
-          after: toLead(stored.lead),
+          // No name, email or phone: audit events outlive the tenant and its leads.
+          after: { crm: stored.lead.crmKind, sync_state: stored.lead.syncState, source: stored.lead.source },
         });
       }
       return stored;
