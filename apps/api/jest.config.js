@@ -22,6 +22,8 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project, so e2e tests ran with 5 s.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

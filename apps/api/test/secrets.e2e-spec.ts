@@ -146,6 +146,9 @@ describe('secrets never leave masked', () => {
     );
     await call('tenant audit', http().get('/api/v1/tenant/audit-events').query({ page_size: 100 }).set(me));
     await call('system', http().get('/api/v1/admin/system').set(admin));
+    await call('GET crm', http().get('/api/v1/tenant/crm').set(me));
+    await call('PATCH crm', http().patch('/api/v1/tenant/crm').set(me).send({ lead_source: 'Chat' }));
+    await call('GET leads', http().get('/api/v1/tenant/leads').set(me));
 
     const full = await call('GET config full', http().get('/api/v1/tenant/config/full').set(me), {
       allowSecrets: true,

@@ -1,3 +1,6 @@
+import { ZohoFake } from '@parley/fakes';
+import { LeadsService } from '../src/modules/crm/leads.service';
+import { crmEnv, indianWaId, waitForLead, zohoTenant } from './support/crm';
 import { createTenant, createWhatsAppConfig, platformAdmin, TestTenant } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -47,23 +50,40 @@ const adminRoutes = (a: string, aUser: string): Route[] => [
 
 describe('tenant isolation', () => {
   let t: TestApp;
+  let zoho: ZohoFake;
   let a: TestTenant;
   let b: TestTenant;
+  let aLead: string;
   let snapshotOfA: () => Promise<unknown>;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    a = await createTenant(t, { branding: { welcome_message: 'A only' } });
+    zoho = await new ZohoFake().start();
+    t = await startTestApp(crmEnv({ zoho }));
+    a = await zohoTenant(t, zoho.connect());
+    await t
+      .http()
+      .patch('/api/v1/tenant/settings')
+      .set(bearer(a.admin.token))
+      .send({ branding: { welcome_message: 'A only' } });
+    await t.http().patch('/api/v1/tenant/crm').set(bearer(a.admin.token)).send({ lead_source: 'A source' });
     b = await createTenant(t);
+    aLead = (await t.app.get(LeadsService).captureLead(a.id, { phone: indianWaId(), name: 'Alice Only' }))
+      .lead.id;
+    await waitForLead(t, aLead, (r) => r.sync_state === 'synced');
     await createWhatsAppConfig(t, a, { callback_url: 'https://a.example/hook' });
     const root = await platformAdmin(t);
     snapshotOfA = async () => ({
       tenant: (await t.http().get(`/api/v1/admin/tenants/${a.id}`).set(bearer(root.token))).body,
       config: (await t.http().get('/api/v1/tenant/config').set(bearer(a.admin.token))).body,
       users: (await t.http().get(`/api/v1/admin/tenants/${a.id}/users`).set(bearer(root.token))).body,
+      leads: (await t.http().get('/api/v1/tenant/leads').set(bearer(a.admin.token))).body,
+      crm: (await t.http().get('/api/v1/tenant/crm').set(bearer(a.admin.token))).body,
     });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await zoho.stop();
+  });
 
   it.each(TENANT_ROUTES)("tenant B's token on $method $path never touches tenant A", async (route) => {
     const before = await snapshotOfA();
@@ -71,6 +91,61 @@ describe('tenant isolation', () => {
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain(a.id);
     expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("tenant B's token never reaches tenant A's leads or CRM connection", async () => {
+    const before = await snapshotOfA();
+    const asB = bearer(b.admin.token);
+    for (const route of [
+      { method: 'get', path: `/api/v1/tenant/leads/${aLead}` },
+      { method: 'post', path: `/api/v1/tenant/leads/${aLead}/retry` },
+    ] as Route[]) {
+      const res = await t.http()[route.method](route.path).set(asB);
+      expect({ route: route.path, status: res.status }).toEqual({ route: route.path, status: 404 });
+      expect(JSON.stringify(res.body)).not.toContain(a.id);
+    }
+    const list = await t.http().get('/api/v1/tenant/leads').set(asB);
+    expect(list.body.items.map((l: { id: string }) => l.id)).not.toContain(aLead);
+    const state = await t.http().get('/api/v1/tenant/leads').query({ state: 'synced' }).set(asB);
+    expect(state.body.total).toBe(0);
+
+    // The same phone is another tenant's lead, not a conflict with A's.
+    const aPhone = (await t.http().get(`/api/v1/tenant/leads/${aLead}`).set(bearer(a.admin.token))).body
+      .phone;
+    const own = await t.http().post('/api/v1/tenant/leads').set(asB).send({ name: 'Bob', phone: aPhone });
+    expect(own.status).toBe(201);
+    expect(own.body.id).not.toBe(aLead);
+
+    const crm = await t.http().get('/api/v1/tenant/crm').set(asB);
+    expect(crm.body).toMatchObject({ crm: 'local', lead_source: null, leads: { synced: 1 } });
+    expect(
+      (await t.http().patch('/api/v1/tenant/crm').set(asB).send({ lead_source: 'B source' })).status,
+    ).toBe(200);
+    const calls = zoho.requests().length;
+    const tested = await t.http().post('/api/v1/tenant/crm/test').set(asB);
+    expect(tested.body).toMatchObject({ crm: 'local', ok: true });
+    expect(zoho.requests()).toHaveLength(calls);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("tenant A's Zoho tokens are never used for another Zoho tenant", async () => {
+    const leads = t.app.get(LeadsService);
+    await leads.findLeadByPhone(a.id, indianWaId());
+    const aHeaders = new Set(zoho.requests({ path: '/api/' }).map((r) => r.headers.authorization));
+    const other = zoho.connect();
+    const c = await zohoTenant(t, other);
+    const since = Date.now();
+    const { lead } = await leads.captureLead(c.id, { phone: indianWaId(), name: 'Carol Only' });
+    await waitForLead(t, lead.id, (r) => r.sync_state === 'synced');
+    const cRequests = zoho.requests().filter((r) => r.at >= since);
+    const tokenCalls = cRequests.filter((r) => r.path.endsWith('/oauth/v2/token'));
+    expect(tokenCalls.map((r) => r.body)).toEqual([
+      expect.objectContaining({ client_id: other.clientId, refresh_token: other.refreshToken }),
+    ]);
+    for (const r of cRequests.filter((r) => r.path.includes('/api/')))
+      expect(aHeaders.has(r.headers.authorization)).toBe(false);
+    expect(zoho.leadsOf(other.org).map((r) => r.First_Name)).toEqual(['Carol']);
+    expect(zoho.leadsOf(other.org).some((r) => r.First_Name === 'Alice')).toBe(false);
   });
 
   it("tenant settings and audit events are always the caller's own", async () => {

@@ -1,2 +1,4 @@
 export * from './harness/fake-server';
 export * from './harness/registry';
+export * from './hubspot';
+export * from './zoho';

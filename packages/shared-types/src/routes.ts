@@ -29,4 +29,9 @@ export const TenantRoutes = {
   configActivate: `${API_PREFIX}/tenant/config/activate`,
   configDeactivate: `${API_PREFIX}/tenant/config/deactivate`,
   auditEvents: `${API_PREFIX}/tenant/audit-events`,
+  leads: `${API_PREFIX}/tenant/leads`,
+  lead: (id: string) => `${API_PREFIX}/tenant/leads/${encodeURIComponent(id)}`,
+  leadRetry: (id: string) => `${API_PREFIX}/tenant/leads/${encodeURIComponent(id)}/retry`,
+  crm: `${API_PREFIX}/tenant/crm`,
+  crmTest: `${API_PREFIX}/tenant/crm/test`,
 } as const;

@@ -62,6 +62,20 @@ export const configSchema = {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),
   },
+  /** CRM adapters (Zoho, HubSpot) and the lead outbox. Tenant credentials live in the database. */
+  crm: {
+    /** Used for a Zoho tenant whose accounts server is not set. */
+    zohoAccountsUrl: env.url('ZOHO_ACCOUNTS_URL', { default: 'https://accounts.zoho.com' }),
+    hubspotApiBaseUrl: env.url('HUBSPOT_API_BASE_URL', { default: 'https://api.hubapi.com' }),
+    /** Zoho Lead_Source for tenants that set none; "Chat" is in Zoho's default picklist. */
+    leadSource: env.string('CRM_LEAD_SOURCE', { default: 'Chat' }),
+    timeoutSeconds: env.duration('CRM_TIMEOUT', { default: 10 }),
+    /** How long one CRM call may wait out rate limits before giving the wait back to the outbox. */
+    rateLimitMaxWaitSeconds: env.duration('CRM_RATE_LIMIT_MAX_WAIT', { default: 12 }),
+    syncMaxAttempts: env.int('CRM_SYNC_MAX_ATTEMPTS', { default: 16, min: 1, max: 1000 }),
+    syncRetryBaseSeconds: env.duration('CRM_SYNC_RETRY_BASE', { default: 30 }),
+    syncRetryMaxSeconds: env.duration('CRM_SYNC_RETRY_MAX', { default: 3600 }),
+  },
   admin: {
     rateLimitPerMinute: env.int('ADMIN_RATE_LIMIT_PER_MINUTE', { default: 600, min: 1 }),
   },

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { LeadEntity } from '../modules/crm/entities/lead.entity';
 import { CrmConnectionEntity } from '../modules/tenant-config/entities/crm-connection.entity';
 import { PhoneNumberEntity } from '../modules/tenant-config/entities/phone-number.entity';
 import { TenantConfigEntity } from '../modules/tenant-config/entities/tenant-config.entity';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   CrmConnectionEntity,
   TenantConfigEntity,
   PhoneNumberEntity,
+  LeadEntity,
 ];

@@ -78,17 +78,26 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
 
   async defineQueue(spec: QueueSpec): Promise<void> {
     // pg-boss validates every key it is given, so absent options must be absent, not undefined.
-    await this.boss.createQueue(
-      spec.name,
-      withoutUndefined({
-        name: spec.name,
-        retryLimit: spec.retryLimit,
-        retryDelay: spec.retryDelaySeconds,
-        retryBackoff: spec.retryBackoff,
-        expireInSeconds: spec.expireInSeconds,
-        deadLetter: spec.deadLetter,
-      }),
-    );
+    const options = withoutUndefined({
+      name: spec.name,
+      retryLimit: spec.retryLimit,
+      retryDelay: spec.retryDelaySeconds,
+      retryBackoff: spec.retryBackoff,
+      expireInSeconds: spec.expireInSeconds,
+      deadLetter: spec.deadLetter,
+    });
+    // Creating a queue attaches a partition to pg-boss's job table; replicas booting together on a
+    // fresh database can deadlock doing that. PostgreSQL aborts one of them: try again, and the
+    // queue the other replica made is then simply there.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(spec.name, options);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
   }
 
   async send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {

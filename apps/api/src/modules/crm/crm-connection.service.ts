@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CrmStatus, CrmTestResult } from '@parley/shared-types';
+import { DataSource } from 'typeorm';
+import { ActorContext } from '../../common/auth/actor';
+import { notFound } from '../../common/http/domain-error';
+import { runInTransaction } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { ConfigLoader } from '../tenant-config/config-loader.service';
+import type { LoadedTenant } from '../tenant-config/tenant-config-view';
+import { CrmConnectionHealth } from './crm-connection-health';
+import { CRM_PROVIDER_FACTORY, type CrmProviderFactory } from './crm-provider.port';
+import { UpdateCrmSettingsDto } from './dto/lead.dto';
+import { LeadsRepository } from './leads.repository';
+
+/** A tenant's CRM connection: its health, the connection test, and the Zoho lead source. */
+@Injectable()
+export class CrmConnectionService {
+  constructor(
+    @Inject(CRM_PROVIDER_FACTORY) private readonly providers: CrmProviderFactory,
+    private readonly dataSource: DataSource,
+    private readonly configLoader: ConfigLoader,
+    private readonly health: CrmConnectionHealth,
+    private readonly leads: LeadsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async status(tenantId: string): Promise<CrmStatus> {
+    const tenant = await this.tenant(tenantId);
+    const [health, leads] = await Promise.all([
+      this.health.read(tenantId),
+      this.leads.countByState(tenantId),
+    ]);
+    return {
+      crm: tenant.profile.crmKind,
+      configured: isConfigured(tenant),
+      status: tenant.profile.crmKind === 'local' ? 'healthy' : health.status,
+      last_error: health.lastError,
+      checked_at: health.checkedAt?.toISOString() ?? null,
+      lead_source: health.leadSource,
+      leads,
+    };
+  }
+
+  /** Runs the adapter's test, records the outcome as the connection's health, and says it plainly. */
+  async test(tenantId: string): Promise<CrmTestResult> {
+    const tenant = await this.tenant(tenantId);
+    const provider = await this.providers.forTenant(tenantId);
+    const check = await provider.testConnection();
+    const ok = check.verdict === 'ok';
+    if (tenant.profile.crmKind !== 'local') await this.health.record(tenantId, ok, check.message);
+    return {
+      crm: tenant.profile.crmKind,
+      ok,
+      verdict: check.verdict,
+      message: check.message,
+      checked_at: new Date().toISOString(),
+    };
+  }
+
+  async updateSettings(actor: ActorContext, tenantId: string, dto: UpdateCrmSettingsDto): Promise<CrmStatus> {
+    await this.tenant(tenantId);
+    if (dto.lead_source !== undefined) {
+      const before = await this.health.read(tenantId);
+      const leadSource = dto.lead_source?.trim() || null;
+      await runInTransaction(this.dataSource, async (tx) => {
+        await tx.manager.query(
+          `INSERT INTO crm_connections (tenant_id, lead_source) VALUES ($1, $2)
+           ON CONFLICT (tenant_id) DO UPDATE SET lead_source = $2, updated_at = now()`,
+          [tenantId, leadSource],
+        );
+        await this.audit.record(tx.manager, {
+          actor,
+          tenantId,
+          action: 'crm.settings.update',
+          targetType: 'crm_connection',
+          targetId: tenantId,
+          before: { lead_source: before.leadSource },
+          after: { lead_source: leadSource },
+        });
+      });
+    }
+    return this.status(tenantId);
+  }
+
+  private async tenant(tenantId: string): Promise<LoadedTenant> {
+    const tenant = await this.configLoader.forTenant(tenantId);
+    if (!tenant) throw notFound(`Tenant "${tenantId}"`);
+    return tenant;
+  }
+}
+
+function isConfigured(tenant: LoadedTenant): boolean {
+  const { zoho, hubspot } = tenant.crm;
+  switch (tenant.profile.crmKind) {
+    case 'zoho':
+      return !!(zoho.clientId && zoho.clientSecret && zoho.refreshToken);
+    case 'hubspot':
+      return !!hubspot.apiKey;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './email-parser';
+export * from './name-parser';
+export * from './phone-parser';
