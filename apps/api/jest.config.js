@@ -22,6 +22,8 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project, where e2e suites need it.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -32,7 +34,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      testTimeout: 60000,
       slowTestThreshold: 20,
     },
   ],
