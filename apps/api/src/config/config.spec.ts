@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { configSchema } from './config.schema';
 import { parseDuration } from './env-field';
 
 const key = Buffer.alloc(32, 7).toString('base64');
@@ -145,6 +146,22 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: tempDir(), JWT_SECRET: secret, ENCRYPTION_KEY: key });
     expect(config.auth.jwtSecret).toBe(secret);
     expect(config.crypto.encryptionKey).toBe(key);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8');
+  const entries = Object.fromEntries(
+    [...text.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]] as [string, string]),
+  );
+
+  it('documents every variable Parley reads', () => {
+    const names = Object.values(configSchema).flatMap((section) => Object.values(section).map((f) => f.name));
+    expect(names.filter((name) => !(name in entries))).toEqual([]);
+  });
+
+  it('is a working configuration as it stands', () => {
+    expect(() => loadConfig({ ...entries, DATA_DIR: tempDir() })).not.toThrow();
   });
 });
 
