@@ -60,9 +60,13 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private boss!: PgBoss;
   private readonly workerIds = new Map<string, string[]>();
+  /** Draining: no new handlers, no new jobs taken. */
   private stopping = false;
-  /** Handlers running in this process right now. */
+  /** pg-boss is stopping or stopped: no queries. */
+  private closed = false;
+  /** Handlers running in this process right now, and since when none has been. */
   private running = 0;
+  private idleSince: number | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -187,7 +191,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async isHealthy(): Promise<boolean> {
-    if (this.stopping) return false;
+    if (this.closed) return false;
     try {
       await this.boss.getDb().executeSql('SELECT 1', []);
       return true;
@@ -216,6 +220,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.drain();
+    this.closed = true;
     await this.boss.stop({ graceful: false, wait: true });
   }
 
@@ -230,8 +235,6 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       active: Number(r.active),
     }));
   }
-
-  private idleSince: number | null = null;
 
   private settledSince(ms: number): boolean {
     if (this.running > 0) {
