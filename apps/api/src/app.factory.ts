@@ -7,10 +7,13 @@ import { AppConfig } from './config/config';
 import { ProcessRole } from './config/process-role';
 import { configureApp } from './configure-app';
 
-/** The HTTP application exactly as production runs it; e2e tests call this too. */
+/**
+ * The HTTP application exactly as production runs it; e2e tests call this too. Signals are the
+ * entry point's business (main.ts drains on SIGTERM, see shutdown.ts).
+ */
 export async function createHttpApp(
   config: AppConfig,
-  options: { shutdownHooks?: boolean; logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
   const logger = createRootLogger(config.core.logLevel, options.logDestination);
   const app = await NestFactory.create(AppModule.forRoot(config, 'api'), {
@@ -20,11 +23,10 @@ export async function createHttpApp(
     abortOnError: false,
   });
   configureApp(app, config, logger);
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   return app;
 }
 
-/** Workers and CLI commands: the same modules, no HTTP. */
+/** Workers and CLI commands: the same modules, no HTTP. A CLI command closes its app on Ctrl-C. */
 export async function createHeadlessApp(
   config: AppConfig,
   role: ProcessRole,
@@ -35,6 +37,6 @@ export async function createHeadlessApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  if (role === 'cli') app.enableShutdownHooks();
   return app;
 }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const app = command.needsApp ? await createHeadlessApp(config, 'cli') : null;
   let code = 1;
   try {
-    code = await command.run(args, app, io);
+    code = await command.run(args, app, io, config);
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
   } finally {

@@ -5,15 +5,16 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
+import { API_PATHS } from './common/http/api-paths';
 import { bodyParsers } from './common/http/body-parsers';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { ShutdownCoordinator } from './common/lifecycle/shutdown-coordinator';
 import { requestContext } from './common/logging/request-context.middleware';
 import { AppConfig } from './config/config';
+import { httpMetrics } from './modules/metrics/http-metrics.middleware';
+import { Metrics } from './modules/metrics/metrics.service';
 import { APP_VERSION } from './version';
-
-/** Paths that belong to the API; everything else that is a GET may be a page of the admin app. */
-const API_PATHS = /^\/(api|webhooks|health|metrics)(\/|$)/;
 
 /**
  * Everything about the HTTP surface that is not a route: security headers, body parsing,
@@ -25,6 +26,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   server.set('trust proxy', parseTrustProxy(config.core.trustProxy));
   server.disable('x-powered-by');
 
+  app.use(app.get(ShutdownCoordinator).trackRequests);
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(requestContext(logger));
   app.use(
     helmet({

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { createHttpApp } from './app.factory';
 import { loadConfigOrExit, runMain } from './boot';
 import { AppConfig } from './config/config';
 import { BootstrapAdminService, CreatedAdmin } from './modules/auth/bootstrap-admin.service';
+import { exitGracefullyOnSignals } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -10,6 +12,7 @@ async function main(): Promise<void> {
   await app.init();
   const admin = await app.get(BootstrapAdminService).ensurePlatformAdmin();
   await app.listen(config.core.port, config.core.host);
+  exitGracefullyOnSignals(app, { server: app.getHttpServer() as Server, keepListening: true });
   printBanner(config, admin, (app.getHttpServer() as { address(): { port: number } }).address().port);
 }
 

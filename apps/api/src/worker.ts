@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { createHeadlessApp } from './app.factory';
 import { loadConfigOrExit, runMain } from './boot';
+import { startWorker } from './worker-process';
 
-/** The worker role: the same modules as the API, running jobs and no HTTP. */
+/** The worker role: the same modules as the API, running jobs; no API, only probes and metrics. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (config.database.mode === 'embedded') {
@@ -11,8 +11,9 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  await createHeadlessApp(config, 'worker');
-  process.stdout.write('Parley worker started\n');
+  const { probes } = await startWorker(config);
+  const { port } = probes.address() as { port: number };
+  process.stdout.write(`Parley worker started (health and metrics on port ${port})\n`);
 }
 
 runMain('The Parley worker', main);

@@ -1,7 +1,8 @@
 export type HealthState = 'up' | 'down';
 
 export interface HealthResponse {
-  status: 'ok' | 'error';
+  /** `draining`: the process received SIGTERM and is finishing in-flight work (readiness 503). */
+  status: 'ok' | 'error' | 'draining';
   database: HealthState;
   queue: HealthState;
   mode: 'embedded' | 'postgres';

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
 
 /** One `pnpm parley <name> ...` command. */
 export interface CliCommand {
@@ -7,7 +8,8 @@ export interface CliCommand {
   description: string;
   /** Whether the command needs the application (database, services) booted. */
   needsApp: boolean;
-  run(args: string[], app: INestApplicationContext | null, io: CliIo): Promise<number>;
+  /** `config` is the validated environment; the CLI always passes it (commands without an app need it). */
+  run(args: string[], app: INestApplicationContext | null, io: CliIo, config?: AppConfig): Promise<number>;
 }
 
 export interface CliIo {

@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { KeyRotationService } from './crypto/key-rotation.service';
+import { ShutdownCoordinator } from './lifecycle/shutdown-coordinator';
 import { createSecretBox } from './crypto/secrets';
 import { SecretBox } from './crypto/secret-box';
 import { AdminRateLimitGuard } from './rate-limit/admin-rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
-/** Cross-cutting services every module may use: the secret box and the shared rate limiter. */
+/** Cross-cutting services every module may use: the secret box, the shared rate limiter, the shutdown state. */
 @Global()
 @Module({
   providers: [
@@ -15,7 +16,8 @@ import { RateLimiter } from './rate-limit/rate-limiter';
     RateLimiter,
     AdminRateLimitGuard,
     KeyRotationService,
+    ShutdownCoordinator,
   ],
-  exports: [SecretBox, RateLimiter, AdminRateLimitGuard, KeyRotationService],
+  exports: [SecretBox, RateLimiter, AdminRateLimitGuard, KeyRotationService, ShutdownCoordinator],
 })
 export class CommonModule {}

@@ -76,6 +76,15 @@ export const configSchema = {
     syncRetryBaseSeconds: env.duration('CRM_SYNC_RETRY_BASE', { default: 30 }),
     syncRetryMaxSeconds: env.duration('CRM_SYNC_RETRY_MAX', { default: 3600 }),
   },
+  /** Running Parley in production: shutdown, the worker's probe port. */
+  operations: {
+    /** The most a SIGTERM'd process takes to exit: in-flight requests and running jobs get this long. */
+    shutdownTimeoutSeconds: env.duration('SHUTDOWN_TIMEOUT', { default: 25 }),
+    /** How long the API keeps accepting requests after SIGTERM, with /health at 503, so load balancers move away first. */
+    shutdownDelaySeconds: env.duration('SHUTDOWN_DELAY', { default: 0, allowZero: true }),
+    /** The worker process serves /health, /health/live and /metrics here (0: any free port). */
+    workerPort: env.int('WORKER_PORT', { default: 3001, min: 0, max: 65535 }),
+  },
   admin: {
     rateLimitPerMinute: env.int('ADMIN_RATE_LIMIT_PER_MINUTE', { default: 600, min: 1 }),
   },

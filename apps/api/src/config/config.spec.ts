@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { configSchema } from './config.schema';
 import { parseDuration } from './env-field';
 
 const key = Buffer.alloc(32, 7).toString('base64');
@@ -44,15 +45,85 @@ describe('loadConfig', () => {
     expect(error!.message).toContain('6 problems in the environment');
   });
 
-  it('requires both secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' })).toThrow(
+  it('lists everything production needs in one error', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      'DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying Parley out)',
+      'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)',
+      'ENCRYPTION_KEY is required when NODE_ENV=production (`openssl rand -base64 32`)',
+      'PUBLIC_URL is required when NODE_ENV=production: the https address users and Meta reach Parley at',
+    ]);
+    expect(error!.message).toContain('4 problems in the environment');
+  });
+
+  it('refuses a plain-http PUBLIC_URL in production', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/parley',
+        JWT_SECRET: secret,
+        ENCRYPTION_KEY: key,
+        PUBLIC_URL: 'http://parley.example.com',
+      }),
+    ).toThrow(
       expect.objectContaining({
         problems: [
-          'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)',
-          'ENCRYPTION_KEY is required when NODE_ENV=production (`openssl rand -base64 32`)',
+          'PUBLIC_URL must use https when NODE_ENV=production (Meta delivers webhooks only over https), got "http://parley.example.com"',
         ],
       }),
     );
+  });
+
+  it('reports a malformed production variable once, as malformed', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/parley',
+        JWT_SECRET: 'short',
+        ENCRYPTION_KEY: key,
+        ENCRYPTION_KEYS_OLD: 'bad',
+        PUBLIC_URL: 'ftp://parley.example.com',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'PUBLIC_URL must use http or https, got "ftp:"',
+          'JWT_SECRET must be at least 32 characters long',
+          'ENCRYPTION_KEYS_OLD entry 1 must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+        ],
+      }),
+    );
+  });
+
+  it('starts in production with everything set, and never writes a secrets file there', () => {
+    const dir = tempDir();
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dir,
+      DATABASE_URL: 'postgres://db/parley',
+      JWT_SECRET: secret,
+      ENCRYPTION_KEY: key,
+      PUBLIC_URL: 'https://parley.example.com/',
+    });
+    expect(config.core.publicUrl).toBe('https://parley.example.com');
+    expect(config.operations.shutdownTimeoutSeconds).toBe(25);
+    expect(existsSync(join(dir, 'secrets.json'))).toBe(false);
+  });
+
+  it('reads SHUTDOWN_TIMEOUT as a duration', () => {
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      SHUTDOWN_TIMEOUT: '2m',
+      JWT_SECRET: secret,
+      ENCRYPTION_KEY: key,
+    });
+    expect(config.operations.shutdownTimeoutSeconds).toBe(120);
   });
 
   it('generates missing secrets once and keeps them in DATA_DIR', () => {
@@ -75,6 +146,22 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: tempDir(), JWT_SECRET: secret, ENCRYPTION_KEY: key });
     expect(config.auth.jwtSecret).toBe(secret);
     expect(config.crypto.encryptionKey).toBe(key);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8');
+  const entries = Object.fromEntries(
+    [...text.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]] as [string, string]),
+  );
+
+  it('documents every variable Parley reads', () => {
+    const names = Object.values(configSchema).flatMap((section) => Object.values(section).map((f) => f.name));
+    expect(names.filter((name) => !(name in entries))).toEqual([]);
+  });
+
+  it('is a working configuration as it stands', () => {
+    expect(() => loadConfig({ ...entries, DATA_DIR: tempDir() })).not.toThrow();
   });
 });
 

@@ -42,12 +42,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     Object.entries(configSchema).map(([key, section]) => [key, parseSection(section, source, problems)]),
   ) as Parsed;
 
-  const production = parsed.core.nodeEnv === 'production';
-  if (production && !parsed.auth.jwtSecret && !problems.some((p) => p.startsWith('JWT_SECRET'))) {
-    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
-  }
-  if (production && !parsed.crypto.encryptionKey && !problems.some((p) => p.startsWith('ENCRYPTION_KEY'))) {
-    problems.push('ENCRYPTION_KEY is required when NODE_ENV=production (`openssl rand -base64 32`)');
+  if (parsed.core.nodeEnv === 'production') problems.push(...productionProblems(parsed, problems));
+  const { shutdownDelaySeconds, shutdownTimeoutSeconds } = parsed.operations;
+  if (shutdownDelaySeconds >= shutdownTimeoutSeconds) {
+    problems.push(
+      `SHUTDOWN_DELAY (${shutdownDelaySeconds}s) must be shorter than SHUTDOWN_TIMEOUT (${shutdownTimeoutSeconds}s), which bounds the whole shutdown`,
+    );
   }
   if (parsed.auth.adminEmail && !EMAIL.test(parsed.auth.adminEmail)) {
     problems.push(`ADMIN_EMAIL must be an email address, got "${parsed.auth.adminEmail}"`);
@@ -72,6 +72,39 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     crypto: { ...parsed.crypto, encryptionKey },
     generatedSecrets,
   };
+}
+
+/**
+ * What production needs beyond well-formed values: a real PostgreSQL server, secrets that are not
+ * generated into a local file, and the https address Meta delivers webhooks to. A variable that
+ * is already reported as malformed is not reported twice.
+ */
+function productionProblems(parsed: Parsed, reported: string[]): string[] {
+  const problems: string[] = [];
+  const missing = (name: string) => !reported.some((p) => p.startsWith(`${name} `));
+  if (!parsed.database.url && missing('DATABASE_URL')) {
+    problems.push(
+      'DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying Parley out)',
+    );
+  }
+  if (!parsed.auth.jwtSecret && missing('JWT_SECRET')) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  }
+  if (!parsed.crypto.encryptionKey && missing('ENCRYPTION_KEY')) {
+    problems.push('ENCRYPTION_KEY is required when NODE_ENV=production (`openssl rand -base64 32`)');
+  }
+  if (missing('PUBLIC_URL')) {
+    if (!parsed.core.publicUrl) {
+      problems.push(
+        'PUBLIC_URL is required when NODE_ENV=production: the https address users and Meta reach Parley at',
+      );
+    } else if (!parsed.core.publicUrl.startsWith('https://')) {
+      problems.push(
+        `PUBLIC_URL must use https when NODE_ENV=production (Meta delivers webhooks only over https), got "${parsed.core.publicUrl}"`,
+      );
+    }
+  }
+  return problems;
 }
 
 interface LocalSecrets {

@@ -94,9 +94,9 @@ export const env = {
   },
 
   /** A duration such as `3600`, `45s`, `30m`, `12h` or `7d`, returned in seconds. */
-  duration<F extends Fallback<number> | undefined>(name: string, opts?: F) {
+  duration<F extends Fallback<number> | undefined>(name: string, opts?: F & { allowZero?: boolean }) {
     return field<Out<number, F>>(name, opts, (raw) => {
-      const seconds = parseDuration(raw);
+      const seconds = opts?.allowZero && /^0+\s*(s|m|h|d)?$/.test(raw.trim()) ? 0 : parseDuration(raw);
       return seconds === null
         ? bad(`must be a duration such as 3600, 30m, 12h or 7d, got "${raw}"`)
         : ok(seconds as Out<number, F>);

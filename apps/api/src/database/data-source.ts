@@ -3,10 +3,16 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function dataSourceOptions(url: string, poolMax: number): DataSourceOptions {
+/** `applicationName` shows in pg_stat_activity; a restore refuses to run while `parley*` sessions are connected. */
+export function dataSourceOptions(
+  url: string,
+  poolMax: number,
+  applicationName = 'parley',
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    applicationName,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',

@@ -46,7 +46,7 @@ export async function startTestApp(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<TestApp> {
   const config = loadConfig(testEnv(overrides));
-  const app = await createHttpApp(config, { shutdownHooks: false, logDestination: options.logDestination });
+  const app = await createHttpApp(config, { logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   return {
     app,

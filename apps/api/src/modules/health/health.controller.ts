@@ -11,17 +11,20 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** Readiness: the database and the queue answer. Load balancers route traffic on this. */
+  /**
+   * Readiness: the database and the queue answer and the process is not shutting down. Load
+   * balancers route traffic on this; a 503 means "send requests elsewhere", not "restart me".
+   */
   @Get()
   @ApiOkResponse({ description: 'Database and queue are up' })
-  @ApiServiceUnavailableResponse({ description: 'Database or queue is down' })
+  @ApiServiceUnavailableResponse({ description: 'Database or queue is down, or the process is draining' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }
 
-  /** Liveness: the process serves HTTP. Restart it only when this fails. */
+  /** Liveness: the process serves HTTP; it checks nothing else. Restart the process only when this fails. */
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };

@@ -6,5 +6,6 @@ import { HealthService } from './health.service';
 @Module({
   controllers: [HealthController, AdminSystemController],
   providers: [HealthService],
+  exports: [HealthService],
 })
 export class HealthModule {}

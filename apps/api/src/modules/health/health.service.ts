@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse, HealthState, SystemInfo } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
+import { ShutdownCoordinator } from '../../common/lifecycle/shutdown-coordinator';
 import { DatabaseRuntime } from '../../database/database-runtime';
 import { JobQueue } from '../jobs/job-queue.service';
 import { APP_VERSION } from '../../version';
@@ -15,6 +16,7 @@ export class HealthService {
     private readonly dataSource: DataSource,
     private readonly runtime: DatabaseRuntime,
     private readonly jobs: JobQueue,
+    private readonly shutdown: ShutdownCoordinator,
   ) {}
 
   async check(): Promise<HealthResponse> {
@@ -26,7 +28,7 @@ export class HealthService {
       probe(() => this.jobs.isHealthy()),
     ]);
     return {
-      status: database === 'up' && queue === 'up' ? 'ok' : 'error',
+      status: this.shutdown.draining ? 'draining' : database === 'up' && queue === 'up' ? 'ok' : 'error',
       database,
       queue,
       mode: this.runtime.mode,

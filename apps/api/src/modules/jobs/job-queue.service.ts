@@ -6,6 +6,8 @@ import { DatabaseRuntime } from '../../database/database-runtime';
 import { NotificationHub } from '../../database/notification-hub';
 import { Tx } from '../../database/transaction';
 import { PROCESS_ROLE, ProcessRole } from '../../config/process-role';
+import { ShutdownCoordinator } from '../../common/lifecycle/shutdown-coordinator';
+import { Metrics, QueueDepth } from '../metrics/metrics.service';
 
 export interface QueueSpec {
   name: string;
@@ -37,6 +39,17 @@ export type JobHandler<T> = (job: JobInfo<T>) => Promise<void>;
 
 const WAKE_CHANNEL = 'parley_jobs';
 
+/** Per queue: due jobs waiting for a worker, jobs waiting for a retry delay or start time, running jobs. */
+const QUEUE_DEPTH_SQL = `
+  SELECT q.name AS queue,
+         count(*) FILTER (WHERE j.state < 'active' AND j.start_after <= now()) AS queued,
+         count(*) FILTER (WHERE j.state < 'active' AND j.start_after > now()) AS deferred,
+         count(*) FILTER (WHERE j.state = 'active') AS active
+  FROM pgboss.queue q
+  LEFT JOIN pgboss.job j ON j.name = q.name AND j.state <= 'active'
+  WHERE NOT starts_with(q.name, '__pgboss__')
+  GROUP BY q.name`;
+
 /**
  * pg-boss on Parley's own database. Feature modules declare their queues and handlers; whether
  * handlers actually run here depends on the process role (HTTP process with RUN_WORKERS, or the
@@ -47,13 +60,21 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private boss!: PgBoss;
   private readonly workerIds = new Map<string, string[]>();
+  /** Draining: no new handlers, no new jobs taken. */
   private stopping = false;
+  /** pg-boss is stopping or stopped: no queries. */
+  private closed = false;
+  /** Handlers running in this process right now, and since when none has been. */
+  private running = 0;
+  private idleSince: number | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
     private readonly runtime: DatabaseRuntime,
     private readonly hub: NotificationHub,
+    private readonly metrics: Metrics,
+    private readonly shutdown: ShutdownCoordinator,
   ) {}
 
   get workersEnabled(): boolean {
@@ -71,6 +92,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     });
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'pg-boss reported an error'));
     await this.boss.start();
+    if (this.role !== 'cli') this.metrics.setQueueDepthSource(() => this.depths());
     if (this.workersEnabled) {
       await this.hub.subscribe(WAKE_CHANNEL, (queue) => this.wakeLocal(queue));
     }
@@ -116,13 +138,17 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     return id;
   }
 
-  /** Registers a handler; `concurrency` jobs of this queue run at once in this process. */
+  /**
+   * Registers a handler; `concurrency` jobs of this queue run at once in this process. A handler
+   * that throws fails the attempt: pg-boss retries it until the queue's retry limit, then the job
+   * fails for good (and moves to the queue's dead letter queue, if it has one).
+   */
   async work<T>(
     queue: string,
     handler: JobHandler<T>,
     options: { concurrency?: number } = {},
   ): Promise<void> {
-    if (!this.workersEnabled) return;
+    if (!this.workersEnabled || this.stopping) return;
     const concurrency = options.concurrency ?? this.config.jobs.workerConcurrency;
     const ids: string[] = [];
     for (let i = 0; i < concurrency; i++) {
@@ -130,18 +156,39 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
         await this.boss.work<T>(
           queue,
           { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
-          async ([job]: PgBoss.JobWithMetadata<T>[]) =>
-            handler({
-              id: job.id,
-              name: job.name,
-              data: job.data,
-              retryCount: job.retryCount,
-              retryLimit: job.retryLimit,
-            }),
+          ([job]: PgBoss.JobWithMetadata<T>[]) => this.run(queue, job, handler),
         ),
       );
     }
     this.workerIds.set(queue, [...(this.workerIds.get(queue) ?? []), ...ids]);
+  }
+
+  /** One attempt of one job, measured: wait before the start, run time by outcome, retries, final failures. */
+  private async run<T>(queue: string, job: PgBoss.JobWithMetadata<T>, handler: JobHandler<T>): Promise<void> {
+    this.running += 1;
+    const started = process.hrtime.bigint();
+    this.metrics.jobLatency.observe({ queue }, waitedSeconds(job));
+    let result: 'completed' | 'retried' | 'failed' = 'completed';
+    try {
+      await handler({
+        id: job.id,
+        name: job.name,
+        data: job.data,
+        retryCount: job.retryCount,
+        retryLimit: job.retryLimit,
+      });
+    } catch (error) {
+      const willRetry = job.retryCount < job.retryLimit;
+      result = willRetry ? 'retried' : 'failed';
+      (willRetry ? this.metrics.jobRetries : this.metrics.deadLetters).inc({ queue });
+      const fields = { err: error, queue, job_id: job.id, attempt: job.retryCount + 1 };
+      if (willRetry) this.logger.warn(fields, 'Job attempt failed; it will be retried');
+      else this.logger.error(fields, 'Job failed for the last time');
+      throw error;
+    } finally {
+      this.metrics.jobDuration.observe({ queue, result }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.running -= 1;
+    }
   }
 
   async schedule(queue: string, cron: string, data: object = {}): Promise<void> {
@@ -153,7 +200,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async isHealthy(): Promise<boolean> {
-    if (this.stopping) return false;
+    if (this.closed) return false;
     try {
       await this.boss.getDb().executeSql('SELECT 1', []);
       return true;
@@ -167,10 +214,44 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     return this.boss;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * Stops taking new jobs and waits, until the shutdown deadline, for the running ones to finish.
+   * Resolves true when they all did. Whatever still runs afterwards is failed by `stop` and retried
+   * by another worker (or after the next start).
+   */
+  async drain(): Promise<boolean> {
     this.stopping = true;
-    // Let running jobs finish; anything unfinished at the timeout is retried after expiry.
-    await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+    if (this.workerIds.size === 0 && this.running === 0) return true;
+    for (const queue of this.workerIds.keys()) await this.boss.offWork(queue);
+    // A worker may have been fetching when it was told to stop: look twice before calling it idle.
+    return this.shutdown.waitUntil(() => this.running === 0 && this.settledSince(100));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.drain();
+    this.closed = true;
+    await this.boss.stop({ graceful: false, wait: true });
+  }
+
+  /** Queue depth per queue, for /metrics. */
+  private async depths(): Promise<QueueDepth[]> {
+    const { rows }: { rows: { queue: string; queued: string; deferred: string; active: string }[] } =
+      await this.boss.getDb().executeSql(QUEUE_DEPTH_SQL, []);
+    return rows.map((r) => ({
+      queue: r.queue,
+      queued: Number(r.queued),
+      deferred: Number(r.deferred),
+      active: Number(r.active),
+    }));
+  }
+
+  private settledSince(ms: number): boolean {
+    if (this.running > 0) {
+      this.idleSince = null;
+      return false;
+    }
+    this.idleSince ??= Date.now();
+    return Date.now() - this.idleSince >= ms;
   }
 
   private async wake(queue: string): Promise<void> {
@@ -187,6 +268,12 @@ async function executeOn(tx: Tx, text: string, values: unknown[]): Promise<{ row
   if (!runner) throw new Error('JobQueue.send: the transaction has no query runner');
   const result = await runner.query(text, values, true);
   return { rows: result.records as unknown[] };
+}
+
+/** Seconds from when the job was due (enqueued, or its retry or start time) to its start; both clocks are the database's. */
+function waitedSeconds(job: PgBoss.JobWithMetadata<unknown>): number {
+  const due = Math.max(job.createdOn.getTime(), job.startAfter.getTime());
+  return Math.max(0, (job.startedOn.getTime() - due) / 1000);
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+export interface QueueDepth {
+  queue: string;
+  queued: number;
+  deferred: number;
+  active: number;
+}
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /**
@@ -35,13 +42,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Read from the database at scrape time, so every process reports the same numbers (use max,
+   * not sum, across replicas). state: queued (due, waiting for a worker) | deferred (waiting for
+   * a retry delay or a start time) | active (running now).
+   */
   readonly queueDepth = new Gauge({
     name: 'parley_queue_depth',
-    help: 'Jobs waiting per queue',
-    labelNames: ['queue'] as const,
+    help: 'Jobs per queue and state, read from the database at scrape time',
+    labelNames: ['queue', 'state'] as const,
     registers: [this.registry],
+    collect: () => this.collectQueueDepth(),
   });
 
+  /** result: completed | retried (failed, will run again) | failed (failed for the last time). */
   readonly jobDuration = new Histogram({
     name: 'parley_job_duration_seconds',
     help: 'Job run time by queue and outcome',
@@ -50,7 +64,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** From enqueue to the start of the run. */
+  /** From the moment a job is due (enqueued, or its retry or start time) to the start of the run. */
   readonly jobLatency = new Histogram({
     name: 'parley_job_latency_seconds',
     help: 'Time jobs wait in the queue before a worker starts them',
@@ -119,8 +133,33 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private queueDepthSource: (() => Promise<QueueDepth[]>) | null = null;
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'parley_' });
+  }
+
+  /** Where parley_queue_depth comes from (the job queue registers its database query). */
+  setQueueDepthSource(source: () => Promise<QueueDepth[]>): void {
+    this.queueDepthSource = source;
+  }
+
+  private async collectQueueDepth(): Promise<void> {
+    if (!this.queueDepthSource) return;
+    let depths: QueueDepth[];
+    try {
+      depths = await this.queueDepthSource();
+    } catch {
+      // A scrape must not fail because the database is away; /health reports that. No numbers beat stale ones.
+      this.queueDepth.reset();
+      return;
+    }
+    this.queueDepth.reset();
+    for (const { queue, queued, deferred, active } of depths) {
+      this.queueDepth.set({ queue, state: 'queued' }, queued);
+      this.queueDepth.set({ queue, state: 'deferred' }, deferred);
+      this.queueDepth.set({ queue, state: 'active' }, active);
+    }
   }
 
   /** Times `work` into a histogram with the given labels, whatever its outcome. */
