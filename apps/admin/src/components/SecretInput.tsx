@@ -15,6 +15,7 @@ export function SecretInput({
   error,
   hint,
   placeholder,
+  showStored = true,
 }: {
   label: string;
   /** The stored secret as the API shows it, or null when none is stored. */
@@ -25,11 +26,19 @@ export function SecretInput({
   error?: string | null;
   hint?: ReactNode;
   placeholder?: string;
+  /** Whether to say what is stored (off where nothing can be stored yet, e.g. a first setup). */
+  showStored?: boolean;
 }) {
   const id = useId();
   const [shown, setShown] = useState(false);
   const removing = value === null;
-  const describedBy = [error ? `${id}-error` : null, `${id}-state`].filter(Boolean).join(' ');
+  const describedBy = [
+    error ? `${id}-error` : null,
+    showStored ? `${id}-state` : null,
+    hint ? `${id}-hint` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={['field', 'secret-input', error ? 'field-invalid' : ''].join(' ')}>
       <label htmlFor={id}>{label}</label>
@@ -44,7 +53,7 @@ export function SecretInput({
           placeholder={
             removing
               ? 'Will be removed when you save'
-              : (placeholder ?? (masked ? 'Leave empty to keep the current one' : ''))
+              : (placeholder ?? (masked ? 'Empty keeps the stored one' : ''))
           }
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={error ? true : undefined}
@@ -73,19 +82,25 @@ export function SecretInput({
           {error}
         </p>
       )}
-      <p className="field-hint" id={`${id}-state`}>
-        {removing ? (
-          <span className="secret-removed">The stored value will be removed.</span>
-        ) : masked ? (
-          <>
-            Stored: <code>{masked}</code>
-            {value ? ' (will be replaced)' : ''}
-          </>
-        ) : (
-          'Nothing stored yet.'
-        )}
-        {hint && <> {hint}</>}
-      </p>
+      {showStored && (
+        <p className="field-hint" id={`${id}-state`}>
+          {removing ? (
+            <span className="secret-removed">The stored value will be removed.</span>
+          ) : masked ? (
+            <>
+              Stored: <code>{masked}</code>
+              {value ? ' (will be replaced)' : ''}
+            </>
+          ) : (
+            'Nothing stored yet.'
+          )}
+        </p>
+      )}
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,12 +7,12 @@ export const MODEL_MAX = 100;
 export const PROVIDERS: Record<LlmProvider, { label: string; description: string; example: string }> = {
   gemini: {
     label: 'Google Gemini',
-    description: "Google's hosted models, with the platform's API key.",
+    description: "Google's hosted models.",
     example: 'gemini-2.5-flash',
   },
   ollama: {
     label: 'Ollama',
-    description: 'Open models on the Ollama server your platform runs.',
+    description: 'Open models on the Ollama server of your platform.',
     example: 'phi3:mini',
   },
 };

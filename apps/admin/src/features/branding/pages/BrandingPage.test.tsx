@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
-import { mockApi, signInAsTenantAdmin, tenantFixture } from '../../../test/tenant';
+import { ApiReply, mockApi, signInAsTenantAdmin, tenantFixture } from '../../../test/tenant';
 import { BrandingPage } from './BrandingPage';
 
 const SETTINGS = '/api/v1/tenant/settings';
@@ -11,6 +11,31 @@ const SETTINGS = '/api/v1/tenant/settings';
 describe('BrandingPage', () => {
   beforeEach(() => signInAsTenantAdmin());
   afterEach(() => vi.unstubAllGlobals());
+
+  it('says so when the account may not see the settings, and offers a retry when the server fails', async () => {
+    mockApi({
+      [`GET ${SETTINGS}`]: new ApiReply(403, {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'This account is suspended',
+      }),
+    });
+    renderWithProviders(<BrandingPage />);
+    expect(await screen.findByText('You do not have access to this')).toBeTruthy();
+    expect(screen.getByText('This account is suspended')).toBeTruthy();
+
+    vi.unstubAllGlobals();
+    mockApi({
+      [`GET ${SETTINGS}`]: new ApiReply(503, {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Database unavailable',
+      }),
+    });
+    renderWithProviders(<BrandingPage />);
+    expect(await screen.findByText('Something went wrong', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
 
   it('updates the preview as the admin types, and checks the logo address before saving', async () => {
     const api = mockApi({

@@ -2,9 +2,9 @@ import { CRM_KINDS, type CrmKind } from '@parley/shared-types';
 import { CRM_LABELS } from '../lib/crm-form';
 
 const DESCRIPTIONS: Record<CrmKind, string> = {
-  local: 'Parley keeps the leads itself. Nothing to connect.',
-  zoho: 'New leads go to Zoho CRM, and known contacts are greeted by name.',
-  hubspot: 'New leads become HubSpot contacts, and known contacts are greeted by name.',
+  local: 'Parley keeps the leads. Nothing to connect.',
+  zoho: 'Leads go to Zoho CRM; known ones are greeted by name.',
+  hubspot: 'Leads become contacts; known ones are greeted by name.',
 };
 
 /** Which CRM the bot writes leads to, as a group of radio cards. */

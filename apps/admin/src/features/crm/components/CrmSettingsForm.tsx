@@ -1,5 +1,5 @@
 import type { TenantResponse, UpdateTenantSettingsRequest } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
@@ -47,11 +47,11 @@ export function CrmSettingsForm({
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [savedNote, setSavedNote] = useState(false);
   const dirty = crmFormDirty(values, tenant);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   const update = (next: CrmFormValues) => {
     setValues(next);
     setSavedNote(false);
-    onDirtyChange?.(crmFormDirty(next, tenant));
   };
   const set = <K extends keyof CrmFormValues>(key: K, value: CrmFormValues[K]) => {
     update({ ...values, [key]: value });
@@ -67,7 +67,7 @@ export function CrmSettingsForm({
     if (Object.keys(found).length) return focusFirstInvalid(form);
     try {
       const saved = await onSave(crmRequest(values));
-      update(crmFormFrom(saved));
+      setValues(crmFormFrom(saved));
       setSavedNote(true);
     } catch (error) {
       const split = splitApiError(error, API_FIELDS);

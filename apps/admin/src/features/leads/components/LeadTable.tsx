@@ -49,7 +49,7 @@ export function LeadTable({
               <td data-label="Added">
                 <span title={formatDateTime(lead.created_at)}>{formatRelative(lead.created_at)}</span>
               </td>
-              <td className="cell-actions">
+              <td className="col-actions">
                 {lead.sync_state !== 'synced' && (
                   <Button
                     size="sm"

@@ -44,7 +44,7 @@ export function TenantAuditPage() {
               <>
                 <div className="table-scroll">
                   <table
-                    className={`data-table stack-on-phone ${events.isPlaceholderData ? 'data-table-busy' : ''}`}
+                    className={`data-table stack-on-phone audit-table ${events.isPlaceholderData ? 'data-table-busy' : ''}`}
                   >
                     <thead>
                       <tr>
@@ -65,7 +65,7 @@ export function TenantAuditPage() {
                             </span>
                           </td>
                           <td data-label="What">
-                            {actionLabel(event.action)}
+                            {actionLabel(event)}
                             <span className="cell-note">
                               <code>{event.action}</code>
                             </span>
@@ -73,12 +73,12 @@ export function TenantAuditPage() {
                           <td data-label="Who" className="cell-break">
                             {event.actor.email ?? 'Parley (automatic)'}
                           </td>
-                          <td className="cell-actions">
+                          <td className="col-actions">
                             <button
                               type="button"
                               className="btn btn-secondary btn-sm"
                               onClick={() => setOpen(event)}
-                              aria-label={`Details of "${actionLabel(event.action)}" ${formatRelative(event.occurred_at)}`}
+                              aria-label={`Details of "${actionLabel(event)}" ${formatRelative(event.occurred_at)}`}
                             >
                               Details
                             </button>

@@ -92,6 +92,7 @@ export function ManualSetupForm() {
         onChange={(value) => set('access_token', value ?? '')}
         error={errors.access_token}
         placeholder="Paste the system user's token"
+        showStored={false}
       />
       <FormError messages={formErrors} />
       <div className="form-actions">
