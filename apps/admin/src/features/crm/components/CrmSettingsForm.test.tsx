@@ -98,6 +98,15 @@ describe('CrmSettingsForm: Zoho data centre', () => {
     );
   });
 
+  it('starts typed addresses from the data centre that was chosen', async () => {
+    setup(zohoTenant);
+    await userEvent.selectOptions(screen.getByLabelText('Data centre'), 'custom');
+    expect(screen.getByLabelText<HTMLInputElement>('Accounts server').value).toBe('https://accounts.zoho.eu');
+    expect(screen.getByLabelText<HTMLInputElement>('API domain (optional)').value).toBe(
+      'https://www.zohoapis.eu',
+    );
+  });
+
   it('offers typed addresses for other servers and checks them', async () => {
     const onSave = setup(
       tenantFixture({

@@ -14,6 +14,7 @@ import {
   type CrmFormErrors,
   type CrmFormValues,
 } from '../lib/crm-form';
+import { dataCentreUrls } from '../lib/zoho-data-centres';
 import { CrmChoice } from './CrmChoice';
 import { DataCentreField } from './DataCentreField';
 
@@ -96,7 +97,21 @@ export function CrmSettingsForm({
             choice={values.zoho_data_centre}
             accountsUrl={values.zoho_accounts_url}
             apiUrl={values.zoho_api_url}
-            onChoice={(choice) => set('zoho_data_centre', choice)}
+            onChoice={(choice) => {
+              // Typing other addresses usually starts from the data centre that was chosen.
+              const from = values.zoho_data_centre;
+              const prefill = choice === 'custom' && !values.zoho_accounts_url.trim() && from !== 'custom';
+              update({
+                ...values,
+                zoho_data_centre: choice,
+                ...(prefill
+                  ? {
+                      zoho_accounts_url: dataCentreUrls(from).accounts_url ?? '',
+                      zoho_api_url: dataCentreUrls(from).api_url ?? '',
+                    }
+                  : {}),
+              });
+            }}
             onAccountsUrl={(v) => set('zoho_accounts_url', v)}
             onApiUrl={(v) => set('zoho_api_url', v)}
             errors={{ accounts: errors.zoho_accounts_url, api: errors.zoho_api_url }}
