@@ -65,7 +65,7 @@ describe('a tenant admin sets up their bot', () => {
     await page.getByLabel('WhatsApp Business Account id').fill('102290129340398');
     await page.getByLabel('Display phone number (optional)').fill('+1 555-078-3881');
     await page.getByLabel('Access token', { exact: true }).fill(ACCESS_TOKEN);
-    await page.screenshot({ path: screenshotPath('tenant-whatsapp-setup'), fullPage: true });
+    await shoot(page, 'tenant-page-whatsapp-setup');
     await page.getByRole('button', { name: 'Connect number' }).click();
 
     await expectText(page, 'Active: the bot answers');
@@ -88,7 +88,7 @@ describe('a tenant admin sets up their bot', () => {
     await page.getByRole('button', { name: 'Copy the verify token' }).click();
     const verifyToken = await clipboard(page);
     expect(verifyToken).toMatch(/^[\w-]{24,}$/);
-    await page.screenshot({ path: screenshotPath('tenant-whatsapp-revealed'), fullPage: true });
+    await shoot(page, 'tenant-page-whatsapp-revealed');
 
     await page.getByRole('button', { name: 'Hide secrets' }).click();
     await page.getByRole('button', { name: 'Reveal secrets' }).waitFor();
@@ -131,7 +131,7 @@ describe('a tenant admin sets up their bot', () => {
     await page.getByRole('radio', { name: /Zoho CRM/ }).check();
     await page.getByLabel('Data centre').selectOption('IN');
     await expectText(page, 'https://www.zohoapis.in');
-    await page.screenshot({ path: screenshotPath('tenant-crm-zoho'), fullPage: true });
+    await shoot(page, 'tenant-page-crm-zoho');
 
     await page.getByRole('radio', { name: /HubSpot/ }).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -148,7 +148,7 @@ describe('a tenant admin sets up their bot', () => {
     await expectText(page, 'The connection works');
     await expectText(page, 'Connected to HubSpot');
     await page.getByText('Healthy', { exact: true }).waitFor();
-    await page.screenshot({ path: screenshotPath('tenant-crm-tested'), fullPage: true });
+    await shoot(page, 'tenant-page-crm-tested');
   });
 
   it('adds a lead by hand and watches it reach HubSpot', async () => {
@@ -200,7 +200,7 @@ describe('a tenant admin sets up their bot', () => {
     const row = page.getByRole('row', { name: /Ravi Kumar/ });
     await row.getByText('Failed', { exact: true }).waitFor({ timeout: 30_000 });
     await row.getByText(/HubSpot refused the contact \(VALIDATION_ERROR/).waitFor();
-    await page.screenshot({ path: screenshotPath('tenant-leads-failed'), fullPage: true });
+    await shoot(page, 'tenant-page-leads-failed');
 
     await row.getByRole('button', { name: 'Retry sending Ravi Kumar to the CRM' }).click();
     await expectText(page, 'Ravi Kumar is queued for the CRM again.');
@@ -230,7 +230,7 @@ describe('a tenant admin sets up their bot', () => {
     await dialog.getByText('hubspot.api_key').waitFor();
     await dialog.getByText(`***${hubspotToken.slice(-4)}`).waitFor();
     expect(await dialog.textContent()).not.toContain(hubspotToken);
-    await page.screenshot({ path: screenshotPath('tenant-audit-details'), fullPage: true });
+    await shoot(page, 'tenant-page-audit-details');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.getByLabel('Action').selectOption('lead.');
@@ -255,7 +255,7 @@ describe('a tenant admin sets up their bot', () => {
     await phone.route(LOGO_URL, (route) => route.fulfill({ contentType: 'image/png', body: logoPng() }));
     await signIn(phone, OWNER);
     for (const target of [page, phone]) {
-      const size = target === page ? 'desktop' : 'mobile';
+      const size = target === page ? 'desktop' : 'phone';
       for (const { path, heading, name } of PAGES) {
         await target.goto(path);
         await target.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor();
@@ -265,7 +265,7 @@ describe('a tenant admin sets up their bot', () => {
           () => document.documentElement.scrollWidth - window.innerWidth,
         );
         expect({ page: name, size, overflow }).toEqual({ page: name, size, overflow: 0 });
-        await target.screenshot({ path: screenshotPath(`tenant-${name}-${size}`), fullPage: true });
+        await shoot(target, `tenant-page-${name}-${size}`);
       }
     }
   });
@@ -296,6 +296,12 @@ describe('a tenant admin sets up their bot', () => {
 async function nav(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
   await page.getByRole('heading', { name: label, level: 1 }).waitFor();
+}
+
+/** A full-page screenshot from the top (a sticky sidebar would otherwise sit where the page was scrolled). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 /** Waits until the preview's logo image has really loaded (not merely been added). */
