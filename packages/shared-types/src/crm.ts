@@ -90,3 +90,21 @@ export interface CrmStatus {
 export interface UpdateCrmSettingsRequest {
   lead_source?: string | null;
 }
+
+/**
+ * Zoho's data centres: each has its own accounts server (OAuth) and API domain, and an account
+ * lives in exactly one. Hosts only; both are served over https.
+ */
+export const ZOHO_DATA_CENTRES = [
+  { code: 'US', name: 'United States', accounts: 'accounts.zoho.com', api: 'www.zohoapis.com' },
+  { code: 'EU', name: 'Europe', accounts: 'accounts.zoho.eu', api: 'www.zohoapis.eu' },
+  { code: 'IN', name: 'India', accounts: 'accounts.zoho.in', api: 'www.zohoapis.in' },
+  { code: 'AU', name: 'Australia', accounts: 'accounts.zoho.com.au', api: 'www.zohoapis.com.au' },
+  { code: 'JP', name: 'Japan', accounts: 'accounts.zoho.jp', api: 'www.zohoapis.jp' },
+  { code: 'CN', name: 'China', accounts: 'accounts.zoho.com.cn', api: 'www.zohoapis.com.cn' },
+  { code: 'CA', name: 'Canada', accounts: 'accounts.zohocloud.ca', api: 'www.zohoapis.ca' },
+  { code: 'SA', name: 'Saudi Arabia', accounts: 'accounts.zoho.sa', api: 'www.zohoapis.sa' },
+] as const;
+
+export type ZohoDataCentre = (typeof ZOHO_DATA_CENTRES)[number];
+export type ZohoDataCentreCode = ZohoDataCentre['code'];

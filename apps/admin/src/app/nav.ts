@@ -15,5 +15,23 @@ export interface NavSection {
 /** Navigation per role; features add their pages here as they land. */
 export const NAVIGATION: Record<Role, NavSection[]> = {
   platform_admin: [{ items: [{ to: paths.home, label: 'Overview', icon: 'home' }] }],
-  tenant_admin: [{ items: [{ to: paths.home, label: 'Overview', icon: 'home' }] }],
+  tenant_admin: [
+    { items: [{ to: paths.home, label: 'Overview', icon: 'home' }] },
+    {
+      title: 'Set up',
+      items: [
+        { to: paths.whatsapp, label: 'WhatsApp', icon: 'whatsapp' },
+        { to: paths.branding, label: 'Branding', icon: 'brush' },
+        { to: paths.crm, label: 'CRM', icon: 'crm' },
+        { to: paths.assistant, label: 'Assistant', icon: 'bot' },
+      ],
+    },
+    {
+      title: 'Activity',
+      items: [
+        { to: paths.leads, label: 'Leads', icon: 'leads' },
+        { to: paths.tenantAudit, label: 'Audit', icon: 'audit' },
+      ],
+    },
+  ],
 };

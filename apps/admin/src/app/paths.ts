@@ -2,4 +2,11 @@
 export const paths = {
   login: '/login',
   home: '/',
+  // A tenant admin's pages.
+  whatsapp: '/whatsapp',
+  branding: '/branding',
+  crm: '/crm',
+  assistant: '/assistant',
+  leads: '/leads',
+  tenantAudit: '/audit-events',
 } as const;

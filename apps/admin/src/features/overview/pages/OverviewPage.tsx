@@ -3,19 +3,10 @@ import { Card } from '../../../components/Card';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryView } from '../../../components/States';
 import { formatBytes, formatDuration } from '../../../lib/format';
-import { useCurrentUser } from '../../auth/session';
 import { useSystemInfo } from '../api/system';
 
+/** The platform admin's overview (tenant admins have their own, in tenant-overview). */
 export function OverviewPage() {
-  const user = useCurrentUser();
-  return user.role === 'platform_admin' ? (
-    <PlatformOverview />
-  ) : (
-    <TenantOverview tenantId={user.tenant_id!} />
-  );
-}
-
-function PlatformOverview() {
   const system = useSystemInfo();
   return (
     <>
@@ -41,17 +32,6 @@ function PlatformOverview() {
             </dl>
           )}
         </QueryView>
-      </Card>
-    </>
-  );
-}
-
-function TenantOverview({ tenantId }: { tenantId: string }) {
-  return (
-    <>
-      <PageHeader title="Overview" description={`Your WhatsApp assistant for ${tenantId}.`} />
-      <Card title="Welcome">
-        <p>Connect your WhatsApp number, choose a CRM and an assistant, and your bot is ready to answer.</p>
       </Card>
     </>
   );

@@ -1,20 +1,10 @@
-/**
- * Zoho's data centres: each has its own accounts server (OAuth) and API domain, and an account
- * lives in exactly one. Parley uses the `api_domain` the token endpoint returns; this table only
- * helps to explain a mismatch in plain words.
- */
-export const ZOHO_DATA_CENTRES = [
-  { code: 'US', accounts: 'accounts.zoho.com', api: 'www.zohoapis.com' },
-  { code: 'EU', accounts: 'accounts.zoho.eu', api: 'www.zohoapis.eu' },
-  { code: 'IN', accounts: 'accounts.zoho.in', api: 'www.zohoapis.in' },
-  { code: 'AU', accounts: 'accounts.zoho.com.au', api: 'www.zohoapis.com.au' },
-  { code: 'JP', accounts: 'accounts.zoho.jp', api: 'www.zohoapis.jp' },
-  { code: 'CN', accounts: 'accounts.zoho.com.cn', api: 'www.zohoapis.com.cn' },
-  { code: 'CA', accounts: 'accounts.zohocloud.ca', api: 'www.zohoapis.ca' },
-  { code: 'SA', accounts: 'accounts.zoho.sa', api: 'www.zohoapis.sa' },
-] as const;
+import { ZOHO_DATA_CENTRES, type ZohoDataCentre } from '@parley/shared-types';
 
-export type ZohoDataCentre = (typeof ZOHO_DATA_CENTRES)[number];
+/*
+ * Zoho's data centres (the table is in shared-types: the admin app offers the same choice).
+ * Parley uses the `api_domain` the token endpoint returns; the table only helps to explain a
+ * mismatch in plain words.
+ */
 
 function hostOf(url: string): string | null {
   try {

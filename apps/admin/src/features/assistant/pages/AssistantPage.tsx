@@ -1,0 +1,159 @@
+import { LLM_PROVIDERS, type LlmProvider, type TenantResponse } from '@parley/shared-types';
+import { useState, type FormEvent } from 'react';
+import { useSettings } from '../../../api/tenant/get-settings';
+import { useUpdateSettings } from '../../../api/tenant/update-settings';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import { Field } from '../../../components/Field';
+import { FormError } from '../../../components/FormError';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryView } from '../../../components/States';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { splitApiError } from '../../../lib/api-errors';
+import { focusFirstInvalid } from '../../../lib/forms';
+import {
+  assistantRequest,
+  assistantValuesFrom,
+  PROMPT_MAX,
+  PROVIDERS,
+  validateAssistant,
+  type AssistantErrors,
+  type AssistantValues,
+} from '../lib/assistant-form';
+
+const API_FIELDS = {
+  'llm.provider': 'provider',
+  'llm.model': 'model',
+  'llm.allow_switch': 'allow_switch',
+  'llm.system_prompt': 'system_prompt',
+} as const;
+
+export function AssistantPage() {
+  const settings = useSettings();
+  return (
+    <>
+      <PageHeader
+        title="Assistant"
+        description="The language model that answers questions, and how it behaves."
+      />
+      <QueryView query={settings} loadingLabel="Loading the assistant settings…">
+        {(tenant) => <AssistantForm tenant={tenant} />}
+      </QueryView>
+    </>
+  );
+}
+
+function AssistantForm({ tenant }: { tenant: TenantResponse }) {
+  const update = useUpdateSettings();
+  const saved = assistantValuesFrom(tenant);
+  const [values, setValues] = useState(saved);
+  const [errors, setErrors] = useState<AssistantErrors>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const dirty = JSON.stringify(values) !== JSON.stringify(saved);
+
+  const set = <K extends keyof AssistantValues>(key: K, value: AssistantValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = validateAssistant(values);
+    setErrors(found);
+    setFormErrors([]);
+    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
+    update.mutate(assistantRequest(values), {
+      onSuccess: (next) => setValues(assistantValuesFrom(next)),
+      onError: (error) => {
+        const split = splitApiError(error, API_FIELDS);
+        setErrors(split.fields);
+        setFormErrors(split.other);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Assistant settings">
+      <Card title="Model">
+        <fieldset className="choice-cards">
+          <legend>Provider</legend>
+          {LLM_PROVIDERS.map((provider: LlmProvider) => (
+            <label
+              key={provider}
+              className={`choice-card ${values.provider === provider ? 'choice-card-selected' : ''}`}
+            >
+              <input
+                type="radio"
+                name="provider"
+                value={provider}
+                checked={values.provider === provider}
+                onChange={() => set('provider', provider)}
+              />
+              <span>
+                <strong>{PROVIDERS[provider].label}</strong>
+                <span className="choice-card-text">{PROVIDERS[provider].description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label="Model"
+          value={values.model}
+          onChange={(e) => set('model', e.target.value)}
+          error={errors.model}
+          placeholder={PROVIDERS[values.provider].example}
+          spellCheck={false}
+          autoComplete="off"
+          hint={`Empty: the platform's default model for ${PROVIDERS[values.provider].label}.`}
+        />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.allow_switch}
+            onChange={(e) => set('allow_switch', e.target.checked)}
+          />
+          <span>
+            Let people switch the model in the chat with <code>/set_llm gemini</code> or{' '}
+            <code>/set_llm ollama</code>
+          </span>
+        </label>
+      </Card>
+      <Card title="Instructions">
+        <TextAreaField
+          label="System prompt"
+          value={values.system_prompt}
+          onChange={(e) => set('system_prompt', e.target.value)}
+          error={errors.system_prompt}
+          rows={10}
+          maxLength={PROMPT_MAX}
+          placeholder="You are the assistant of Acme Dental. Answer briefly and kindly, in the customer's language. Never give medical advice; offer an appointment instead."
+          hint={`${values.system_prompt.length} / ${PROMPT_MAX} characters. Sent with every question, before your knowledge and the conversation.`}
+        />
+        <FormError messages={formErrors} />
+        <div className="form-actions">
+          {update.isSuccess && !dirty && (
+            <span className="saved-note" role="status">
+              Saved
+            </span>
+          )}
+          <Button variant="secondary" onClick={() => setValues(saved)} disabled={!dirty || update.isPending}>
+            Undo changes
+          </Button>
+          <Button type="submit" loading={update.isPending} disabled={!dirty}>
+            Save
+          </Button>
+        </div>
+      </Card>
+      {/* Round 2 (issue 6): the bot's texts (greeting, questions, help, errors) are edited here. */}
+      <Card title="Bot texts">
+        <div className="coming-next" role="note" data-spot="bot-texts">
+          <strong>Your own wording for the bot</strong>
+          <p>
+            The greeting of known contacts, the name and email questions, the help text and the apology when
+            the model is down will be editable here once Parley&apos;s conversation engine is switched on.
+          </p>
+        </div>
+      </Card>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AuditEvent } from '@parley/shared-types';
+
+const ACTIONS: Record<string, string> = {
+  'config.create': 'Connected a WhatsApp number',
+  'config.update': 'Changed the WhatsApp configuration',
+  'config.reveal': 'Revealed the WhatsApp secrets',
+  'config.activate': 'Resumed the bot',
+  'config.deactivate': 'Paused the bot',
+  'config.delete': 'Disconnected the WhatsApp number',
+  'config.admin_delete': 'The platform removed the WhatsApp configuration',
+  'tenant.create': 'Created the account',
+  'tenant.import': 'Imported the settings',
+  'tenant.update': 'The platform changed the settings',
+  'tenant.settings.update': 'Changed the settings',
+  'crm.settings.update': 'Changed the lead source',
+  'lead.create': 'Added a lead',
+  'lead.retry': 'Retried a lead',
+  'user.create': 'Added an admin',
+  'user.update': 'Changed an admin',
+  'user.enable': 'Enabled an admin',
+  'user.disable': 'Disabled an admin',
+  'user.password_reset': "Reset an admin's password",
+  'user.delete': 'Removed an admin',
+  'secrets.rotate': 'Re-encrypted the stored secrets',
+};
+
+/** Which part of the settings a top-level field of the tenant snapshot belongs to. */
+const SETTING_PARTS: Record<string, string> = {
+  name: 'name',
+  default_country: 'country',
+  branding: 'branding',
+  crm: 'CRM',
+  zoho: 'CRM',
+  hubspot: 'CRM',
+  llm: 'assistant',
+  status: 'status',
+};
+
+/** An audit action in words; actions this page does not know yet are shown as recorded. */
+export function actionLabel(event: Pick<AuditEvent, 'action' | 'before' | 'after'>): string {
+  const label = ACTIONS[event.action] ?? event.action;
+  if (!event.action.startsWith('tenant.') || event.action === 'tenant.create') return label;
+  const parts = changedParts(event.before, event.after);
+  return parts.length ? `${label}: ${parts.join(', ')}` : label;
+}
+
+function changedParts(before: unknown, after: unknown): string[] {
+  if (!isObject(before) || !isObject(after)) return [];
+  const parts = Object.keys(SETTING_PARTS)
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => SETTING_PARTS[key]);
+  return [...new Set(parts)];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Filter choices: a prefix of the action (the API matches prefixes). */
+export const ACTION_FILTERS: readonly { value: string; label: string }[] = [
+  { value: '', label: 'All actions' },
+  { value: 'config.', label: 'WhatsApp' },
+  { value: 'config.reveal', label: 'Secret reveals' },
+  { value: 'tenant.', label: 'Settings' },
+  { value: 'crm.', label: 'CRM' },
+  { value: 'lead.', label: 'Leads' },
+  { value: 'user.', label: 'Admins' },
+];
