@@ -5,9 +5,11 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
 import { ProcessRole } from './config/process-role';
 
@@ -26,6 +28,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         TenantConfigModule,
+        BulkOperationsModule,
+        StatisticsModule,
       ],
     };
   }

@@ -1,5 +1,7 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { BulkOperationItemEntity } from '../modules/bulk-operations/entities/bulk-operation-item.entity';
+import { BulkOperationEntity } from '../modules/bulk-operations/entities/bulk-operation.entity';
 import { CrmConnectionEntity } from '../modules/tenant-config/entities/crm-connection.entity';
 import { PhoneNumberEntity } from '../modules/tenant-config/entities/phone-number.entity';
 import { TenantConfigEntity } from '../modules/tenant-config/entities/tenant-config.entity';
@@ -13,4 +15,6 @@ export const ENTITIES = [
   CrmConnectionEntity,
   TenantConfigEntity,
   PhoneNumberEntity,
+  BulkOperationEntity,
+  BulkOperationItemEntity,
 ];

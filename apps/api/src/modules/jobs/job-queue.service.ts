@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -36,6 +37,8 @@ export interface JobInfo<T> {
 export type JobHandler<T> = (job: JobInfo<T>) => Promise<void>;
 
 const WAKE_CHANNEL = 'parley_jobs';
+/** Advisory lock key under which queues are created (any constant unique within Parley). */
+const QUEUE_DDL_LOCK = 7_401_339;
 
 /**
  * pg-boss on Parley's own database. Feature modules declare their queues and handlers; whether
@@ -70,24 +73,33 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       schedule: this.role !== 'cli',
     });
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'pg-boss reported an error'));
-    await this.boss.start();
+    // Starting creates pg-boss's schema and, with schedules on, a queue of its own (see defineQueue).
+    await this.oneAtATime(() => this.boss.start());
     if (this.workersEnabled) {
       await this.hub.subscribe(WAKE_CHANNEL, (queue) => this.wakeLocal(queue));
     }
   }
 
+  /**
+   * Creates the queue if it does not exist yet. pg-boss's create_queue attaches a partition and
+   * adds foreign keys; replicas booting together on a fresh database deadlock when two of them
+   * create queues at the same moment, so creations take turns across every process.
+   */
   async defineQueue(spec: QueueSpec): Promise<void> {
+    if (await this.boss.getQueue(spec.name)) return;
     // pg-boss validates every key it is given, so absent options must be absent, not undefined.
-    await this.boss.createQueue(
-      spec.name,
-      withoutUndefined({
-        name: spec.name,
-        retryLimit: spec.retryLimit,
-        retryDelay: spec.retryDelaySeconds,
-        retryBackoff: spec.retryBackoff,
-        expireInSeconds: spec.expireInSeconds,
-        deadLetter: spec.deadLetter,
-      }),
+    await this.oneAtATime(() =>
+      this.boss.createQueue(
+        spec.name,
+        withoutUndefined({
+          name: spec.name,
+          retryLimit: spec.retryLimit,
+          retryDelay: spec.retryDelaySeconds,
+          retryBackoff: spec.retryBackoff,
+          expireInSeconds: spec.expireInSeconds,
+          deadLetter: spec.deadLetter,
+        }),
+      ),
     );
   }
 
@@ -162,6 +174,19 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     this.stopping = true;
     // Let running jobs finish; anything unfinished at the timeout is retried after expiry.
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+  }
+
+  /** Runs `work` while holding a PostgreSQL advisory lock that every Parley process shares for queue DDL. */
+  private async oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: this.runtime.url, application_name: 'parley-jobs-ddl' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_DDL_LOCK]);
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_DDL_LOCK]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
   }
 
   private async wake(queue: string): Promise<void> {
