@@ -2,4 +2,10 @@
 export const paths = {
   login: '/login',
   home: '/',
+  tenants: '/tenants',
+  tenantNew: '/tenants/new',
+  tenant: (id: string) => `/tenants/${encodeURIComponent(id)}`,
+  statistics: '/statistics',
+  audit: '/audit',
+  dangerZone: '/danger-zone',
 } as const;

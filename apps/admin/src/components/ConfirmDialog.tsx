@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from './Button';
 
 export interface ConfirmDialogProps {
@@ -30,6 +30,8 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState('');
+  // Several dialogs may share a page: each needs its own title id.
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -46,7 +48,7 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
@@ -59,15 +61,27 @@ export function ConfirmDialog({
           if (allowed && !busy) onConfirm();
         }}
       >
-        <h2 id="confirm-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         {typedConfirmation && (
           <label className="field">
             <span>
               Type <code>{typedConfirmation}</code> to confirm
             </span>
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus autoComplete="off" />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoFocus
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={typed !== '' && !allowed ? true : undefined}
+            />
           </label>
+        )}
+        {typedConfirmation && typed !== '' && !allowed && (
+          <p className="field-error" role="status">
+            That is not the phrase yet; type it exactly as shown.
+          </p>
         )}
         {error && (
           <p className="form-error" role="alert">

@@ -13,6 +13,13 @@ const PATHS: Record<string, string> = {
   leads: 'M3 4h18l-7 9v6l-4 2v-8z',
   play: 'M7 4l13 8-13 8z',
   menu: 'M4 6h16M4 12h16M4 18h16',
+  warning: 'M12 3l10 18H2zM12 10v5M12 18h.01',
+  plus: 'M12 5v14M5 12h14',
+  search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
+  close: 'M6 6l12 12M18 6L6 18',
+  chevronLeft: 'M15 6l-6 6 6 6',
+  chevronRight: 'M9 6l6 6-6 6',
+  key: 'M15 7a4 4 0 1 1-3.5 6H9v2H7v2H4v-3l6.5-6.5A4 4 0 0 1 15 7z',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h11',
   system:
     'M12 2v4M12 18v4M4.9 4.9l2.8 2.8M16.3 16.3l2.8 2.8M2 12h4M18 12h4M4.9 19.1l2.8-2.8M16.3 7.7l2.8-2.8',

@@ -31,3 +31,18 @@ export function formatRelative(iso: string | null | undefined): string {
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString() : '—';
 }
+
+const integer = new Intl.NumberFormat();
+
+export function formatNumber(n: number): string {
+  return integer.format(n);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleDateString() : '—';
+}
+
+/** "1 tenant", "3 tenants". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
