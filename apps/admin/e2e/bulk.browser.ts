@@ -93,5 +93,10 @@ describe('bulk operations in the tenants console', () => {
     await page.getByRole('button', { name: 'Skipped', exact: true }).click();
     await expectText(page, 'Already active');
     expect(Object.values(await statuses())).toEqual(['active', 'active', 'active', 'active', 'active']);
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText('Recent bulk operations').click();
+    await page.getByRole('button', { name: 'Deactivate 3' }).click();
+    await expectText(page, '3 of 3 handled · 3 deactivated');
   });
 });

@@ -97,6 +97,7 @@ describe('tenants console', () => {
     await expectText(page, 'That is the masked value; paste the real one');
     await page.getByLabel('HubSpot private app token').fill('pat-initech-new-1234');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await expectText(page, '***1234');
     const [stored] = await stack.sql<{ logo_url: string }>(
       `SELECT logo_url FROM tenants WHERE id = 'initech'`,

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { CRM_LABELS, LLM_LABELS } from '../lib/labels';
 import {
   suggestId,
+  tenantFormFrom,
   validateTenantForm,
   type TenantFormErrors,
   type TenantFormValues,
@@ -37,6 +38,12 @@ export function TenantForm({
   const [saving, setSaving] = useState(false);
   const [apiError, setApiError] = useState<ApiError | Error | null>(null);
   const [saved, setSaved] = useState(false);
+  // A saved (or otherwise changed) tenant comes back with new masked secrets: start from it again.
+  const [seenVersion, setSeenVersion] = useState(tenant?.updated_at);
+  if (tenant && tenant.updated_at !== seenVersion) {
+    setSeenVersion(tenant.updated_at);
+    setValues(tenantFormFrom(tenant));
+  }
 
   const set = <K extends keyof TenantFormValues>(key: K, value: TenantFormValues[K]) => {
     setSaved(false);

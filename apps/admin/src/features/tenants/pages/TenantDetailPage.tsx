@@ -100,7 +100,6 @@ function TenantDetail({ tenant }: { tenant: TenantResponse }) {
         {tab === 'settings' && (
           <Card>
             <TenantForm
-              key={tenant.updated_at}
               mode="edit"
               tenant={tenant}
               initial={tenantFormFrom(tenant)}

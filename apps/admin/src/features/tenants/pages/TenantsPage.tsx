@@ -13,6 +13,7 @@ import { useTenantList } from '../api/list-tenants';
 import { useStartBulkOperation } from '../api/start-bulk-operation';
 import { BulkActionBar } from '../components/BulkActionBar';
 import { BulkProgressPanel } from '../components/BulkProgressPanel';
+import { RecentBulkOperations } from '../components/RecentBulkOperations';
 import { TenantFilters } from '../components/TenantFilters';
 import { TenantTable } from '../components/TenantTable';
 import {
@@ -202,6 +203,7 @@ export function TenantsPage() {
           </>
         ) : null}
       </Card>
+      <RecentBulkOperations onOpen={setBulk} />
       {count > 0 && (
         <BulkActionBar
           count={count}
