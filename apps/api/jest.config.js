@@ -22,8 +22,6 @@ const shared = {
 };
 
 module.exports = {
-  // A global option: jest ignores testTimeout inside a project, so e2e tests ran with 5 s.
-  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -34,7 +32,10 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      slowTestThreshold: 20,
     },
   ],
+  // Jest reads these from the top level only; inside a project they are silently ignored (and
+  // every e2e test ran with the 5 s default). 60 s is for the e2e suites booting whole apps.
+  testTimeout: 60000,
+  slowTestThreshold: 20,
 };

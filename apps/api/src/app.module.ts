@@ -6,9 +6,11 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CrmModule } from './modules/crm/crm.module';
+import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
 import { ProcessRole } from './config/process-role';
 
@@ -28,6 +30,8 @@ export class AppModule {
         HealthModule,
         TenantConfigModule,
         CrmModule,
+        BulkOperationsModule,
+        StatisticsModule,
       ],
     };
   }

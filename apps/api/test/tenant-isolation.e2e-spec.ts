@@ -25,7 +25,7 @@ const TENANT_ROUTES: Route[] = [
 ];
 
 /** Every platform-admin route: 403 for any tenant admin, whichever tenant the path names. */
-const adminRoutes = (a: string, aUser: string): Route[] => [
+const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'get', path: '/api/v1/admin/system' },
   { method: 'get', path: '/api/v1/admin/tenants' },
   { method: 'post', path: '/api/v1/admin/tenants', body: { id: 'evil_tenant', name: 'Evil' } },
@@ -46,6 +46,18 @@ const adminRoutes = (a: string, aUser: string): Route[] => [
   { method: 'delete', path: '/api/v1/admin/configs/delete-all?confirmation=DELETE_ALL_CONFIGS_PERMANENTLY' },
   { method: 'delete', path: `/api/v1/admin/configs/delete-tenant/${a}` },
   { method: 'get', path: '/api/v1/admin/audit-events' },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}/whatsapp-config` },
+  {
+    method: 'post',
+    path: '/api/v1/admin/tenants/bulk',
+    body: { action: 'delete', tenant_ids: [a], confirmation: 'DELETE 1 TENANT' },
+  },
+  { method: 'post', path: '/api/v1/admin/tenants/bulk', body: { action: 'deactivate', filter: {} } },
+  { method: 'get', path: '/api/v1/admin/bulk-operations' },
+  { method: 'get', path: `/api/v1/admin/bulk-operations/${operation}` },
+  { method: 'get', path: `/api/v1/admin/bulk-operations/${operation}/items` },
+  { method: 'post', path: `/api/v1/admin/bulk-operations/${operation}/cancel` },
+  { method: 'get', path: '/api/v1/admin/stats/timeseries' },
 ];
 
 describe('tenant isolation', () => {
@@ -178,8 +190,13 @@ describe('tenant isolation', () => {
   });
 
   it('every platform-admin route answers 403 to tenant admins', async () => {
+    const root = await platformAdmin(t);
+    // A real operation, held unfinished (no worker runs it on this id), to aim the routes at.
+    const [operation] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO bulk_operations (action, status, selection, total) VALUES ('activate', 'queued', '{"tenant_ids": []}', 0) RETURNING id`,
+    );
     const before = await snapshotOfA();
-    for (const route of adminRoutes(a.id, a.admin.id)) {
+    for (const route of adminRoutes(a.id, a.admin.id, operation.id)) {
       for (const caller of [a, b]) {
         const res = await t.http()[route.method](route.path).set(bearer(caller.admin.token)).send(route.body);
         expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
@@ -189,5 +206,11 @@ describe('tenant isolation', () => {
       }
     }
     expect(await snapshotOfA()).toEqual(before);
+    const started = await t.dataSource.query('SELECT 1 FROM bulk_operations WHERE actor_email = ANY($1)', [
+      [a.admin.email, b.admin.email],
+    ]);
+    expect(started).toHaveLength(0);
+    const held = await t.http().get(`/api/v1/admin/bulk-operations/${operation.id}`).set(bearer(root.token));
+    expect(held.body.status).toBe('queued');
   });
 });

@@ -221,6 +221,37 @@ describe('WhatsApp configurations (platform admin API)', () => {
     ]);
   });
 
+  it("shows a platform admin one tenant's config, masked, and says which thing is missing", async () => {
+    const tenant = await createTenant(t);
+    const path = `/api/v1/admin/tenants/${tenant.id}/whatsapp-config`;
+    const none = await t.http().get(path).set(bearer(root.token));
+    expect(none.status).toBe(404);
+    expect(none.body.message).toBe(`Tenant "${tenant.id}" has no WhatsApp configuration yet`);
+    await createWhatsAppConfig(t, tenant, {
+      access_token: 'EAAGadmin-view-token-QRST',
+      fb_app_secret: 'secret-LMNO',
+    });
+    const res = await t.http().get(path).set(bearer(root.token));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      tenant_id: tenant.id,
+      access_token: '***QRST',
+      fb_app_secret: '***LMNO',
+    });
+    expect(JSON.stringify(res.body)).not.toContain('EAAGadmin-view-token');
+    const missing = await t
+      .http()
+      .get('/api/v1/admin/tenants/no_such_tenant/whatsapp-config')
+      .set(bearer(root.token));
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toBe('Tenant "no_such_tenant" not found');
+    const own = await t
+      .http()
+      .get('/api/v1/tenant/config')
+      .set(bearer((await createTenant(t)).admin.token));
+    expect(own.body.message).toBe('This tenant has no WhatsApp configuration yet');
+  });
+
   it("deletes one tenant's config", async () => {
     const tenant = await createTenant(t);
     await createWhatsAppConfig(t, tenant);

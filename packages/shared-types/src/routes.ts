@@ -20,6 +20,14 @@ export const AdminRoutes = {
   configsDeleteAll: `${API_PREFIX}/admin/configs/delete-all`,
   configsDeleteTenant: (id: string) => `${API_PREFIX}/admin/configs/delete-tenant/${encodeURIComponent(id)}`,
   auditEvents: `${API_PREFIX}/admin/audit-events`,
+  tenantWhatsAppConfig: (id: string) =>
+    `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/whatsapp-config`,
+  tenantsBulk: `${API_PREFIX}/admin/tenants/bulk`,
+  bulkOperations: `${API_PREFIX}/admin/bulk-operations`,
+  bulkOperation: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}`,
+  bulkOperationItems: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}/items`,
+  bulkOperationCancel: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}/cancel`,
+  statsTimeseries: `${API_PREFIX}/admin/stats/timeseries`,
 } as const;
 
 export const TenantRoutes = {

@@ -96,6 +96,9 @@ export interface TenantUser {
   created_at: string;
 }
 
+/** Shortest password a tenant admin may be given. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export interface CreateTenantUserRequest {
   email: string;
   password: string;

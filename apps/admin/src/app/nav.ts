@@ -14,7 +14,18 @@ export interface NavSection {
 
 /** Navigation per role; features add their pages here as they land. */
 export const NAVIGATION: Record<Role, NavSection[]> = {
-  platform_admin: [{ items: [{ to: paths.home, label: 'Overview', icon: 'home' }] }],
+  platform_admin: [
+    { items: [{ to: paths.home, label: 'Overview', icon: 'home' }] },
+    {
+      title: 'Platform',
+      items: [
+        { to: paths.tenants, label: 'Tenants', icon: 'tenants' },
+        { to: paths.statistics, label: 'Statistics', icon: 'chart' },
+        { to: paths.audit, label: 'Audit log', icon: 'audit' },
+      ],
+    },
+    { title: 'Maintenance', items: [{ to: paths.dangerZone, label: 'Danger zone', icon: 'warning' }] },
+  ],
   tenant_admin: [
     { items: [{ to: paths.home, label: 'Overview', icon: 'home' }] },
     {

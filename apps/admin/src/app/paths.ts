@@ -9,4 +9,10 @@ export const paths = {
   assistant: '/assistant',
   leads: '/leads',
   tenantAudit: '/audit-events',
+  tenants: '/tenants',
+  tenantNew: '/tenants/new',
+  tenant: (id: string) => `/tenants/${encodeURIComponent(id)}`,
+  statistics: '/statistics',
+  audit: '/audit',
+  dangerZone: '/danger-zone',
 } as const;

@@ -1,17 +1,30 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import { LoadingState } from '../components/States';
 import { AssistantPage } from '../features/assistant/pages/AssistantPage';
+import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { RequireAuth, RequireRole } from '../features/auth/components/RequireAuth';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { BrandingPage } from '../features/branding/pages/BrandingPage';
 import { CrmPage } from '../features/crm/pages/CrmPage';
+import { DangerZonePage } from '../features/danger-zone/pages/DangerZonePage';
 import { LeadsPage } from '../features/leads/pages/LeadsPage';
 import { TenantAuditPage } from '../features/tenant-audit/pages/TenantAuditPage';
+import { TenantCreatePage } from '../features/tenants/pages/TenantCreatePage';
+import { TenantDetailPage } from '../features/tenants/pages/TenantDetailPage';
+import { TenantsPage } from '../features/tenants/pages/TenantsPage';
 import { WhatsAppPage } from '../features/whatsapp/pages/WhatsAppPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { paths } from './paths';
+
+// The charts library is most of the bundle: it loads with the statistics page, not before.
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/pages/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+
+const platform = (page: ReactNode) => <RequireRole role="platform_admin">{page}</RequireRole>;
 
 const tenant = (page: ReactNode) => <RequireRole role="tenant_admin">{page}</RequireRole>;
 
@@ -32,6 +45,19 @@ export const router = createBrowserRouter([
       { path: paths.assistant, element: tenant(<AssistantPage />) },
       { path: paths.leads, element: tenant(<LeadsPage />) },
       { path: paths.tenantAudit, element: tenant(<TenantAuditPage />) },
+      { path: paths.tenants, element: platform(<TenantsPage />) },
+      { path: paths.tenantNew, element: platform(<TenantCreatePage />) },
+      { path: `${paths.tenants}/:id`, element: platform(<TenantDetailPage />) },
+      {
+        path: paths.statistics,
+        element: platform(
+          <Suspense fallback={<LoadingState label="Loading statistics…" />}>
+            <StatisticsPage />
+          </Suspense>,
+        ),
+      },
+      { path: paths.audit, element: platform(<AuditLogPage />) },
+      { path: paths.dangerZone, element: platform(<DangerZonePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

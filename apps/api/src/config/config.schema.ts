@@ -87,5 +87,7 @@ export const configSchema = {
   },
   admin: {
     rateLimitPerMinute: env.int('ADMIN_RATE_LIMIT_PER_MINUTE', { default: 600, min: 1 }),
+    /** Tenants one bulk-operation job handles before it hands the rest to a follow-up job. */
+    bulkItemsPerJob: env.int('BULK_ITEMS_PER_JOB', { default: 500, min: 1, max: 10_000 }),
   },
 };

@@ -1,6 +1,8 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { LeadEntity } from '../modules/crm/entities/lead.entity';
+import { BulkOperationItemEntity } from '../modules/bulk-operations/entities/bulk-operation-item.entity';
+import { BulkOperationEntity } from '../modules/bulk-operations/entities/bulk-operation.entity';
 import { CrmConnectionEntity } from '../modules/tenant-config/entities/crm-connection.entity';
 import { PhoneNumberEntity } from '../modules/tenant-config/entities/phone-number.entity';
 import { TenantConfigEntity } from '../modules/tenant-config/entities/tenant-config.entity';
@@ -15,4 +17,6 @@ export const ENTITIES = [
   TenantConfigEntity,
   PhoneNumberEntity,
   LeadEntity,
+  BulkOperationEntity,
+  BulkOperationItemEntity,
 ];

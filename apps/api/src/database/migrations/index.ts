@@ -1,6 +1,12 @@
 import { Foundation1795200000000 } from './1795200000000-Foundation';
 import { TenantConfiguration1795200001000 } from './1795200001000-TenantConfiguration';
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
+import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
 
 /** In order of application. Each migration has a reviewed `up` and `down`. */
-export const MIGRATIONS = [Foundation1795200000000, TenantConfiguration1795200001000, CrmLeads1795200003000];
+export const MIGRATIONS = [
+  Foundation1795200000000,
+  TenantConfiguration1795200001000,
+  CrmLeads1795200003000,
+  BulkOperations1795200005000,
+];

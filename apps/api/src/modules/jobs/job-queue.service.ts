@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -38,6 +39,8 @@ export interface JobInfo<T> {
 export type JobHandler<T> = (job: JobInfo<T>) => Promise<void>;
 
 const WAKE_CHANNEL = 'parley_jobs';
+/** Advisory lock key under which queues are created (any constant unique within Parley). */
+const QUEUE_DDL_LOCK = 7_401_339;
 
 /** Per queue: due jobs waiting for a worker, jobs waiting for a retry delay or start time, running jobs. */
 const QUEUE_DEPTH_SQL = `
@@ -91,35 +94,35 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       schedule: this.role !== 'cli',
     });
     this.boss.on('error', (error) => this.logger.warn({ err: error }, 'pg-boss reported an error'));
-    await this.boss.start();
+    // Starting creates pg-boss's schema and, with schedules on, a queue of its own (see defineQueue).
+    await this.oneAtATime(() => this.boss.start());
     if (this.role !== 'cli') this.metrics.setQueueDepthSource(() => this.depths());
     if (this.workersEnabled) {
       await this.hub.subscribe(WAKE_CHANNEL, (queue) => this.wakeLocal(queue));
     }
   }
 
+  /**
+   * Creates the queue if it does not exist yet. pg-boss's create_queue attaches a partition and
+   * adds foreign keys; replicas booting together on a fresh database deadlock when two of them
+   * create queues at the same moment, so creations take turns across every process.
+   */
   async defineQueue(spec: QueueSpec): Promise<void> {
+    if (await this.boss.getQueue(spec.name)) return;
     // pg-boss validates every key it is given, so absent options must be absent, not undefined.
-    const options = withoutUndefined({
-      name: spec.name,
-      retryLimit: spec.retryLimit,
-      retryDelay: spec.retryDelaySeconds,
-      retryBackoff: spec.retryBackoff,
-      expireInSeconds: spec.expireInSeconds,
-      deadLetter: spec.deadLetter,
-    });
-    // Creating a queue attaches a partition to pg-boss's job table; replicas booting together on a
-    // fresh database can deadlock doing that. PostgreSQL aborts one of them: try again, and the
-    // queue the other replica made is then simply there.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.boss.createQueue(spec.name, options);
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
-      }
-    }
+    await this.oneAtATime(() =>
+      this.boss.createQueue(
+        spec.name,
+        withoutUndefined({
+          name: spec.name,
+          retryLimit: spec.retryLimit,
+          retryDelay: spec.retryDelaySeconds,
+          retryBackoff: spec.retryBackoff,
+          expireInSeconds: spec.expireInSeconds,
+          deadLetter: spec.deadLetter,
+        }),
+      ),
+    );
   }
 
   async send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
@@ -252,6 +255,19 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     }
     this.idleSince ??= Date.now();
     return Date.now() - this.idleSince >= ms;
+  }
+
+  /** Runs `work` while holding a PostgreSQL advisory lock that every Parley process shares for queue DDL. */
+  private async oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: this.runtime.url, application_name: 'parley-jobs-ddl' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_DDL_LOCK]);
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_DDL_LOCK]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
   }
 
   private async wake(queue: string): Promise<void> {

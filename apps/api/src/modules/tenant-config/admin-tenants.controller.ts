@@ -11,7 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { TenantPage, TenantResponse, TenantUser } from '@parley/shared-types';
+import type { TenantPage, TenantResponse, TenantUser, WhatsAppConfig } from '@parley/shared-types';
 import { Actor, ActorContext } from '../../common/auth/actor';
 import { PlatformAdminOnly } from '../../common/auth/decorators';
 import { AdminRateLimitGuard } from '../../common/rate-limit/admin-rate-limit.guard';
@@ -20,13 +20,17 @@ import { TenantListQueryDto } from './dto/tenant-list-query.dto';
 import { CreateTenantUserDto, UpdateTenantUserDto } from './dto/tenant-user.dto';
 import { TenantUsersService } from './tenant-users.service';
 import { TenantsService } from './tenants.service';
+import { WhatsAppConfigService } from './whatsapp-config.service';
 
 @ApiTags('admin')
 @PlatformAdminOnly()
 @UseGuards(AdminRateLimitGuard)
 @Controller('api/v1/admin/tenants')
 export class AdminTenantsController {
-  constructor(private readonly tenants: TenantsService) {}
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly configs: WhatsAppConfigService,
+  ) {}
 
   @Post()
   create(@Actor() actor: ActorContext, @Body() dto: CreateTenantDto): Promise<TenantResponse> {
@@ -41,6 +45,12 @@ export class AdminTenantsController {
   @Get(':id')
   get(@Param('id') id: string): Promise<TenantResponse> {
     return this.tenants.get(id);
+  }
+
+  /** The tenant's WhatsApp config, secrets masked (revealing stays with the tenant's own audited route). */
+  @Get(':id/whatsapp-config')
+  whatsappConfig(@Param('id') id: string): Promise<WhatsAppConfig> {
+    return this.configs.getForAdmin(id);
   }
 
   @Patch(':id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '../audit/audit.service';
 import { pageWindow } from '../../common/http/query';
 import { TenantListQueryDto } from './dto/tenant-list-query.dto';
@@ -38,20 +38,7 @@ export class TenantsRepository {
   async list(query: TenantListQueryDto): Promise<{ items: TenantAggregate[]; total: number }> {
     const { pageSize, offset } = pageWindow(query);
     const qb = this.dataSource.getRepository(TenantEntity).createQueryBuilder('t');
-    if (query.search) {
-      const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
-      qb.andWhere(new Brackets((w) => w.where('t.id LIKE :pattern').orWhere('lower(t.name) LIKE :pattern')), {
-        pattern,
-      });
-    }
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.crm) qb.andWhere('t.crm_kind = :crm', { crm: query.crm });
-    if (query.llm) qb.andWhere('t.llm_provider = :llm', { llm: query.llm });
-    if (query.onboarded !== undefined) {
-      qb.andWhere(
-        `${query.onboarded ? '' : 'NOT '}EXISTS (SELECT 1 FROM tenant_configs c WHERE c.tenant_id = t.id AND c.onboarding_completed)`,
-      );
-    }
+    applyFilters(qb, query);
     const sort = SORT_COLUMNS[query.sort ?? 'name'];
     const order = (query.order ?? (query.sort === 'created_at' ? 'desc' : 'asc')).toUpperCase() as
       'ASC' | 'DESC';
@@ -78,5 +65,42 @@ export class TenantsRepository {
       })),
       total,
     };
+  }
+
+  /** Id and name of every tenant matching the list filters (bulk "select all matching"), by id. */
+  async matching(filter: TenantFilter, manager: EntityManager): Promise<{ id: string; name: string }[]> {
+    const qb = manager.getRepository(TenantEntity).createQueryBuilder('t').select(['t.id', 't.name']);
+    applyFilters(qb, filter);
+    return (await qb.orderBy('t.id').getMany()).map((t) => ({ id: t.id, name: t.name }));
+  }
+
+  /** Names of the tenants among `ids` that exist. */
+  async namesOf(ids: string[], manager: EntityManager): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.find(TenantEntity, {
+      select: { id: true, name: true },
+      where: { id: In(ids) },
+    });
+    return new Map(rows.map((t) => [t.id, t.name]));
+  }
+}
+
+export type TenantFilter = Pick<TenantListQueryDto, 'search' | 'status' | 'crm' | 'llm' | 'onboarded'>;
+
+/** The list's filters; one definition for the page and for "every tenant matching". */
+function applyFilters(qb: SelectQueryBuilder<TenantEntity>, filter: TenantFilter): void {
+  if (filter.search) {
+    const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+    qb.andWhere(new Brackets((w) => w.where('t.id LIKE :pattern').orWhere('lower(t.name) LIKE :pattern')), {
+      pattern,
+    });
+  }
+  if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+  if (filter.crm) qb.andWhere('t.crm_kind = :crm', { crm: filter.crm });
+  if (filter.llm) qb.andWhere('t.llm_provider = :llm', { llm: filter.llm });
+  if (filter.onboarded !== undefined) {
+    qb.andWhere(
+      `${filter.onboarded ? '' : 'NOT '}EXISTS (SELECT 1 FROM tenant_configs c WHERE c.tenant_id = t.id AND c.onboarding_completed)`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantPage, TenantResponse } from '@parley/shared-types';
+import type { TenantPage, TenantResponse, TenantStatus } from '@parley/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
 import { nextSealed } from '../../common/crypto/secrets';
@@ -15,7 +15,7 @@ import { TenantListQueryDto } from './dto/tenant-list-query.dto';
 import { CrmConnectionEntity } from './entities/crm-connection.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { toTenantResponse } from './tenant.mapper';
-import { TenantAggregate, TenantsRepository } from './tenants.repository';
+import { TenantAggregate, TenantFilter, TenantsRepository } from './tenants.repository';
 
 @Injectable()
 export class TenantsService {
@@ -109,20 +109,59 @@ export class TenantsService {
   }
 
   async remove(actor: ActorContext, id: string): Promise<void> {
-    await runInTransaction(this.dataSource, async (tx) => {
-      const before = await this.responseOf(tx.manager, id, true);
-      // Users, configs, phone numbers and CRM credentials go with the tenant (ON DELETE CASCADE).
-      await tx.manager.delete(TenantEntity, { id });
-      await this.audit.record(tx.manager, {
-        actor,
-        tenantId: id,
-        action: 'tenant.delete',
-        targetType: 'tenant',
-        targetId: id,
-        before,
-      });
-      tx.afterCommit(() => this.configLoader.invalidate(id));
+    await runInTransaction(this.dataSource, (tx) => this.removeWithin(tx, actor, id, 'tenant.delete'));
+  }
+
+  /** Deletes the tenant and everything it owns, inside the caller's transaction (bulk work). */
+  async removeWithin(tx: Tx, actor: ActorContext, id: string, action: string): Promise<void> {
+    const before = await this.responseOf(tx.manager, id, true);
+    // Users, configs, phone numbers and CRM credentials go with the tenant (ON DELETE CASCADE).
+    await tx.manager.delete(TenantEntity, { id });
+    await this.audit.record(tx.manager, {
+      actor,
+      tenantId: id,
+      action,
+      targetType: 'tenant',
+      targetId: id,
+      before,
     });
+    tx.afterCommit(() => this.configLoader.invalidate(id));
+  }
+
+  /**
+   * Activates or suspends the tenant inside the caller's transaction (bulk work); `false` when it
+   * already had that status, in which case nothing is written or audited.
+   */
+  async setStatusWithin(
+    tx: Tx,
+    actor: ActorContext,
+    id: string,
+    status: TenantStatus,
+    action: string,
+  ): Promise<boolean> {
+    const tenant = await tx.manager.findOne(TenantEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!tenant) throw notFound(`Tenant "${id}"`);
+    if (tenant.status === status) return false;
+    await this.changeWithin(tx, actor, id, { status }, action);
+    return true;
+  }
+
+  /** Whether the tenant exists, read inside the caller's transaction. */
+  exists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.exists(TenantEntity, { where: { id } });
+  }
+
+  /** Id and name of every tenant matching the list filters, for "select every tenant matching". */
+  matching(manager: EntityManager, filter: TenantFilter): Promise<{ id: string; name: string }[]> {
+    return this.tenants.matching(filter, manager);
+  }
+
+  /** Names of those of `ids` that exist. */
+  namesOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    return this.tenants.namesOf(ids, manager);
   }
 
   private change(

@@ -11,7 +11,7 @@ import { ActorContext } from '../../common/auth/actor';
 import { nextSealed } from '../../common/crypto/secrets';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { isUniqueViolation } from '../../common/http/db-errors';
-import { badRequest, conflict, notFound } from '../../common/http/domain-error';
+import { badRequest, conflict, DomainError, notFound } from '../../common/http/domain-error';
 import { pageWindow, toPage } from '../../common/http/query';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -26,7 +26,7 @@ import { TenantConfigEntity } from './entities/tenant-config.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { toWhatsAppConfig } from './tenant.mapper';
 
-const NO_CONFIG = 'This tenant has no WhatsApp configuration yet';
+const noConfig = () => new DomainError(404, 'This tenant has no WhatsApp configuration yet');
 const NUMBER_TAKEN = (id: string) => `phone_number_id ${id} is already connected to another tenant`;
 
 /** A tenant's WhatsApp configuration (one per tenant) and the platform-wide views of all of them. */
@@ -42,7 +42,16 @@ export class WhatsAppConfigService {
 
   async get(tenantId: string): Promise<WhatsAppConfig> {
     const found = await this.find(this.dataSource.manager, tenantId);
-    if (!found) throw notFound(NO_CONFIG);
+    if (!found) throw noConfig();
+    return toWhatsAppConfig(this.box, found.config, found.phones);
+  }
+
+  /** A tenant's config as platform admins see it: masked, and a clear 404 for either absence. */
+  async getForAdmin(tenantId: string): Promise<WhatsAppConfig> {
+    const m = this.dataSource.manager;
+    if (!(await m.exists(TenantEntity, { where: { id: tenantId } }))) throw notFound(`Tenant "${tenantId}"`);
+    const found = await this.find(m, tenantId);
+    if (!found) throw new DomainError(404, `Tenant "${tenantId}" has no WhatsApp configuration yet`);
     return toWhatsAppConfig(this.box, found.config, found.phones);
   }
 
@@ -50,7 +59,7 @@ export class WhatsAppConfigService {
   async reveal(actor: ActorContext, tenantId: string): Promise<WhatsAppConfig> {
     return runInTransaction(this.dataSource, async (tx) => {
       const found = await this.find(tx.manager, tenantId);
-      if (!found) throw notFound(NO_CONFIG);
+      if (!found) throw noConfig();
       await this.audit.record(tx.manager, {
         actor,
         tenantId,
@@ -110,7 +119,7 @@ export class WhatsAppConfigService {
         where: { tenantId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!config) throw notFound(NO_CONFIG);
+      if (!config) throw noConfig();
       const before = await this.masked(m, tenantId);
       const previousNumber = config.phoneNumberId;
       if (dto.phone_number_id && dto.phone_number_id !== previousNumber) {
@@ -144,7 +153,7 @@ export class WhatsAppConfigService {
         where: { tenantId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!config) throw notFound(NO_CONFIG);
+      if (!config) throw noConfig();
       config.isActive = active;
       await tx.manager.save(TenantConfigEntity, config);
       const after = await this.masked(tx.manager, tenantId);
@@ -164,7 +173,7 @@ export class WhatsAppConfigService {
   async remove(actor: ActorContext, tenantId: string, action = 'config.delete'): Promise<void> {
     await runInTransaction(this.dataSource, async (tx) => {
       const before = await this.find(tx.manager, tenantId);
-      if (!before) throw notFound(NO_CONFIG);
+      if (!before) throw noConfig();
       await tx.manager.delete(TenantConfigEntity, { tenantId });
       await this.audit.record(tx.manager, {
         actor,
@@ -346,7 +355,7 @@ export class WhatsAppConfigService {
 
   private async masked(m: EntityManager, tenantId: string): Promise<WhatsAppConfig> {
     const found = await this.find(m, tenantId);
-    if (!found) throw notFound(NO_CONFIG);
+    if (!found) throw noConfig();
     return toWhatsAppConfig(this.box, found.config, found.phones);
   }
 }

@@ -1,8 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreateTenantUserRequest, UpdateTenantUserRequest } from '@parley/shared-types';
+import {
+  PASSWORD_MIN_LENGTH,
+  type CreateTenantUserRequest,
+  type UpdateTenantUserRequest,
+} from '@parley/shared-types';
 import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-const PASSWORD_RULE = { message: 'password must be at least 10 characters long' };
+const PASSWORD_RULE = { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long` };
 
 export class CreateTenantUserDto implements CreateTenantUserRequest {
   @ApiProperty({ example: 'owner@lifecode.in' })
@@ -12,7 +16,7 @@ export class CreateTenantUserDto implements CreateTenantUserRequest {
 
   @ApiProperty({ description: 'Initial password, at least 10 characters' })
   @IsString()
-  @MinLength(10, PASSWORD_RULE)
+  @MinLength(PASSWORD_MIN_LENGTH, PASSWORD_RULE)
   @MaxLength(200)
   password: string;
 }
@@ -27,7 +31,7 @@ export class UpdateTenantUserDto implements UpdateTenantUserRequest {
   @ApiPropertyOptional({ description: 'A new password (reset), at least 10 characters' })
   @IsOptional()
   @IsString()
-  @MinLength(10, PASSWORD_RULE)
+  @MinLength(PASSWORD_MIN_LENGTH, PASSWORD_RULE)
   @MaxLength(200)
   password?: string;
 

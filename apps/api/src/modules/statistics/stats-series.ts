@@ -1,0 +1,78 @@
+import { CRM_KINDS, type StatsSeriesKey, type StatsUnit } from '@parley/shared-types';
+import { EntityManager } from 'typeorm';
+
+/** One row of a series: a UTC day, a group of the series, and the value for both. */
+export interface SeriesRow {
+  day: string;
+  grp: string;
+  value: number;
+}
+
+/**
+ * Where one time series comes from. `read` answers for [from, toExclusive) (UTC midnights) with
+ * one row per day and group that has data; days without rows count as zero. Issues that bring new
+ * data (messages, leads, sends, LLM calls) add their series here.
+ */
+export interface SeriesSource {
+  key: StatsSeriesKey;
+  label: string;
+  unit: StatsUnit;
+  /** Fixed groups (shown even when zero), or null when the groups are whatever the data holds. */
+  groups: readonly string[] | null;
+  read(m: EntityManager, from: Date, toExclusive: Date): Promise<SeriesRow[]>;
+}
+
+const DAY = `to_char(date_trunc('day', %s AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+const day = (column: string) => DAY.replace('%s', column);
+
+/** A count per day (and group) of the rows of `table` whose `column` falls in the range. */
+function countPerDay(table: string, column: string, group: string = `'total'`) {
+  return (m: EntityManager, from: Date, toExclusive: Date) =>
+    m.query<SeriesRow[]>(
+      `SELECT ${day(column)} AS day, ${group} AS grp, count(*)::int AS value FROM ${table}
+       WHERE ${column} >= $1 AND ${column} < $2 GROUP BY 1, 2`,
+      [from, toExclusive],
+    );
+}
+
+/**
+ * The statistics as a read model: each source reads its module's table directly, read-only, with
+ * one indexed aggregate per series.
+ */
+export const SERIES_SOURCES: SeriesSource[] = [
+  {
+    key: 'tenants_created',
+    label: 'Tenants created, by CRM',
+    unit: 'count',
+    groups: CRM_KINDS,
+    read: countPerDay('tenants', 'created_at', 'crm_kind'),
+  },
+  {
+    key: 'configs_created',
+    label: 'WhatsApp configs created',
+    unit: 'count',
+    groups: ['total'],
+    read: countPerDay('tenant_configs', 'created_at'),
+  },
+  {
+    key: 'onboardings_completed',
+    label: 'Onboardings completed',
+    unit: 'count',
+    groups: ['total'],
+    read: countPerDay('tenant_configs', 'onboarding_completed_at'),
+  },
+  {
+    key: 'tokens_expiring',
+    label: 'WhatsApp access tokens expiring',
+    unit: 'count',
+    groups: ['total'],
+    read: countPerDay('tenant_configs', 'token_expires_at'),
+  },
+  {
+    key: 'admin_actions',
+    label: 'Audited changes, by kind',
+    unit: 'count',
+    groups: null,
+    read: countPerDay('audit_events', 'occurred_at', `split_part(action, '.', 1)`),
+  },
+];
