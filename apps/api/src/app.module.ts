@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CredentialHealthModule } from './modules/credential-health/credential-health.module';
 import { CrmModule } from './modules/crm/crm.module';
 import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -27,6 +28,7 @@ export class AppModule {
         JobsModule,
         AuditModule,
         AuthModule,
+        CredentialHealthModule,
         HealthModule,
         TenantConfigModule,
         CrmModule,

@@ -28,6 +28,14 @@ export const AdminRoutes = {
   bulkOperationItems: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}/items`,
   bulkOperationCancel: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}/cancel`,
   statsTimeseries: `${API_PREFIX}/admin/stats/timeseries`,
+  tenantHealth: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/health`,
+  unroutedWebhooks: `${API_PREFIX}/admin/webhooks/unrouted`,
+  unroutedWebhook: (id: string) => `${API_PREFIX}/admin/webhooks/unrouted/${encodeURIComponent(id)}`,
+  unroutedWebhookReplay: (id: string) =>
+    `${API_PREFIX}/admin/webhooks/unrouted/${encodeURIComponent(id)}/replay`,
+  deadLetters: `${API_PREFIX}/admin/dead-letters`,
+  deadLetter: (id: string) => `${API_PREFIX}/admin/dead-letters/${encodeURIComponent(id)}`,
+  deadLetterReplay: (id: string) => `${API_PREFIX}/admin/dead-letters/${encodeURIComponent(id)}/replay`,
 } as const;
 
 export const TenantRoutes = {
@@ -42,4 +50,25 @@ export const TenantRoutes = {
   leadRetry: (id: string) => `${API_PREFIX}/tenant/leads/${encodeURIComponent(id)}/retry`,
   crm: `${API_PREFIX}/tenant/crm`,
   crmTest: `${API_PREFIX}/tenant/crm/test`,
+  conversations: `${API_PREFIX}/tenant/conversations`,
+  conversationMessages: (id: string) =>
+    `${API_PREFIX}/tenant/conversations/${encodeURIComponent(id)}/messages`,
+  knowledgeSources: `${API_PREFIX}/tenant/knowledge-sources`,
+  knowledgeSource: (id: string) => `${API_PREFIX}/tenant/knowledge-sources/${encodeURIComponent(id)}`,
+  knowledgeSourceRecrawl: (id: string) =>
+    `${API_PREFIX}/tenant/knowledge-sources/${encodeURIComponent(id)}/recrawl`,
+  playgroundMessages: `${API_PREFIX}/tenant/playground/messages`,
+  onboardConfig: `${API_PREFIX}/tenant/onboard/config`,
+  onboardWhatsApp: `${API_PREFIX}/tenant/onboard/whatsapp-client`,
+  onboardSteps: `${API_PREFIX}/tenant/onboard/steps`,
+  zohoAuthorizeUrl: `${API_PREFIX}/tenant/crm/zoho/authorize-url`,
+  health: `${API_PREFIX}/tenant/health`,
+  healthCheck: `${API_PREFIX}/tenant/health/check`,
+} as const;
+
+/** Routes Meta and Zoho call (not under the tenant or admin scopes). */
+export const PublicRoutes = {
+  whatsappWebhook: '/webhooks/whatsapp',
+  tenantWhatsappWebhook: (tenantId: string) => `/webhooks/whatsapp/${encodeURIComponent(tenantId)}`,
+  zohoCallback: `${API_PREFIX}/oauth/zoho/callback`,
 } as const;

@@ -1,5 +1,6 @@
 import { Foundation1795200000000 } from './1795200000000-Foundation';
 import { TenantConfiguration1795200001000 } from './1795200001000-TenantConfiguration';
+import { CredentialHealth1795200002000 } from './1795200002000-CredentialHealth';
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
 import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
 
@@ -7,6 +8,7 @@ import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
 export const MIGRATIONS = [
   Foundation1795200000000,
   TenantConfiguration1795200001000,
+  CredentialHealth1795200002000,
   CrmLeads1795200003000,
   BulkOperations1795200005000,
 ];
