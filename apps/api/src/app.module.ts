@@ -13,6 +13,8 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { ProcessRole } from './config/process-role';
 
 @Module({})
@@ -34,6 +36,8 @@ export class AppModule {
         CrmModule,
         BulkOperationsModule,
         StatisticsModule,
+        WebhookModule,
+        MessagingModule,
       ],
     };
   }

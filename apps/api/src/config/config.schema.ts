@@ -58,6 +58,11 @@ export const configSchema = {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
   },
+  /** Meta's Graph API (sends, mark as read): the base URL is a setting so tests point it at a fake. */
+  graph: {
+    baseUrl: env.url('GRAPH_API_BASE_URL', { default: 'https://graph.facebook.com' }),
+    version: env.string('GRAPH_API_VERSION', { default: 'v25.0' }),
+  },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),
