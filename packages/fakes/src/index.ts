@@ -2,3 +2,5 @@ export * from './harness/fake-server';
 export * from './harness/registry';
 export * from './hubspot';
 export * from './zoho';
+export * from './meta/webhook-client';
+export * from './meta/webhook-payloads';

@@ -63,6 +63,11 @@ export const configSchema = {
     baseUrl: env.url('GRAPH_API_BASE_URL', { default: 'https://graph.facebook.com' }),
     version: env.string('GRAPH_API_VERSION', { default: 'v25.0' }),
   },
+  /** The inbound pipeline's jobs: attempts before a job lands in the dead letters. */
+  messaging: {
+    retryLimit: env.int('MESSAGING_RETRY_LIMIT', { default: 6, min: 0, max: 50 }),
+    retryDelaySeconds: env.duration('MESSAGING_RETRY_DELAY', { default: 2 }),
+  },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),

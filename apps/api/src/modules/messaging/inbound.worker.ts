@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { runInTransaction } from '../../database/transaction';
 import { JobInfo, JobQueue } from '../jobs/job-queue.service';
 import { INBOUND_QUEUE, InboundJob } from '../webhook/inbound-job';
@@ -12,7 +14,6 @@ import { OutboundService } from './outbound.service';
 /** How long one worker owns a contact without renewing; a crashed worker's lease just runs out. */
 export const LEASE_SECONDS = 60;
 export const INBOUND_SWEEP_QUEUE = 'messaging-inbound-sweep';
-const RETRY_LIMIT = 6;
 
 /**
  * Processes a contact's inbound messages strictly in order: the job takes the conversation's
@@ -26,6 +27,7 @@ export class InboundWorker implements OnModuleInit {
   private readonly logger = new Logger('Inbound');
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CONVERSATION_ENGINE) private readonly engine: ConversationEngine,
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
@@ -37,8 +39,8 @@ export class InboundWorker implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.jobs.defineQueue({
       name: INBOUND_QUEUE,
-      retryLimit: RETRY_LIMIT,
-      retryDelaySeconds: 2,
+      retryLimit: this.config.messaging.retryLimit,
+      retryDelaySeconds: this.config.messaging.retryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: LEASE_SECONDS * 5,
     });
