@@ -162,7 +162,7 @@ export async function messagesOf(
     `SELECT id, direction, type, text, status, wamid, error, idempotency_key, conversation_id, contact_key, in_reply_to
      FROM messages WHERE tenant_id = $1 AND ($2::text IS NULL OR contact_key = $2 OR conversation_id IN
        (SELECT cv.id FROM conversations cv JOIN contacts c ON c.id = cv.contact_id WHERE c.contact_key = $2))
-     ORDER BY created_at, reply_index NULLS FIRST, id`,
+     ORDER BY created_at, meta_timestamp NULLS LAST, reply_index NULLS FIRST, id`,
     [tenantId, contactKey ?? null],
   );
 }

@@ -95,7 +95,7 @@ export class ConversationsService {
       `SELECT id, direction, type, text, status, error, wamid, created_at, status_updated_at, llm_provider, llm_model,
               llm_latency_ms, llm_prompt_tokens, llm_completion_tokens, count(*) OVER ()::int AS total
        FROM messages WHERE conversation_id = $1 AND tenant_id = $2
-       ORDER BY created_at, reply_index NULLS FIRST, id
+       ORDER BY created_at, meta_timestamp NULLS LAST, reply_index NULLS FIRST, id
        LIMIT $3 OFFSET $4`,
       [conversationId, tenantId, pageSize, offset],
     );

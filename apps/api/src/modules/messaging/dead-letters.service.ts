@@ -6,6 +6,7 @@ import { runInTransaction } from '../../database/transaction';
 import { JobQueue } from '../jobs/job-queue.service';
 import { maskSecrets } from '../webhook/unrouted.service';
 import { DeadLettersRepository } from './dead-letters.repository';
+import { GAVE_UP } from './messaging.repository';
 
 /** Dead letters for platform admins: a replay enqueues the job again (and reopens its message). */
 @Injectable()
@@ -31,13 +32,22 @@ export class DeadLettersService {
   async replay(id: string): Promise<{ job_id: string | null }> {
     const row = await this.repository.row(id);
     if (!row) throw new NotFoundException(`Dead letter ${id} not found`);
-    const { messageId, ...data } = row.payload as { messageId?: string | null } & Record<string, unknown>;
+    const { messageId, conversationId, ...data } = row.payload as {
+      messageId?: string | null;
+      conversationId?: string | null;
+    } & Record<string, unknown>;
     return runInTransaction(this.dataSource, async (tx) => {
       if (messageId)
         await tx.manager.query(
           `UPDATE messages SET status = 'received', error = NULL, status_updated_at = now()
            WHERE id = $1 AND direction = 'inbound' AND status = 'failed'`,
           [messageId],
+        );
+      if (conversationId)
+        await tx.manager.query(
+          `UPDATE messages SET status = 'queued', status_updated_at = now()
+           WHERE conversation_id = $1 AND direction = 'outbound' AND status = 'failed' AND error->>'title' = $2`,
+          [conversationId, GAVE_UP],
         );
       const jobId = await this.jobs.send(row.queue, data, { tx });
       await tx.manager.query(`DELETE FROM dead_letters WHERE id = $1`, [id]);

@@ -69,7 +69,7 @@ export class InboundWorker implements OnModuleInit {
       }
     } catch (error) {
       await this.repository.releaseLease(conversationId).catch(() => undefined);
-      if (job.retryCount >= job.retryLimit) await this.giveUp(job, current, error);
+      if (job.retryCount >= job.retryLimit) await this.giveUp(job, conversationId, current, error);
       throw error;
     }
   }
@@ -128,6 +128,7 @@ export class InboundWorker implements OnModuleInit {
 
   private async giveUp(
     job: JobInfo<InboundJob>,
+    conversationId: string,
     message: PendingInbound | null,
     error: unknown,
   ): Promise<void> {
@@ -146,12 +147,15 @@ export class InboundWorker implements OnModuleInit {
         : `inbound messages from ${job.data.contactKey}`,
       attempts: job.retryCount + 1,
       lastError: text,
-      payload: { ...job.data, messageId: message?.id ?? null },
+      payload: { ...job.data, messageId: message?.id ?? null, conversationId },
     });
     this.logger.error({ tenant_id: job.data.tenantId, err: error }, 'Inbound job exhausted its retries');
   }
 
-  /** Stuck-state recovery: contacts with pending messages and no live lease get a job again. */
+  /**
+   * Stuck-state recovery: a contact with pending inbound messages, or a conversation with replies
+   * still queued, and no live lease (its worker died) gets a job again.
+   */
   async sweep(): Promise<number> {
     const rows: InboundJob[] = await this.dataSource.query(
       `SELECT DISTINCT m.tenant_id AS "tenantId", m.contact_key AS "contactKey"
@@ -160,6 +164,11 @@ export class InboundWorker implements OnModuleInit {
        LEFT JOIN conversations cv ON cv.contact_id = c.id
        WHERE m.direction = 'inbound' AND m.status IN ('received', 'processing')
          AND m.created_at < now() - interval '30 seconds'
+         AND (cv.lease_until IS NULL OR cv.lease_until < now())
+       UNION
+       SELECT DISTINCT cv.tenant_id, c.contact_key
+       FROM messages o JOIN conversations cv ON cv.id = o.conversation_id JOIN contacts c ON c.id = cv.contact_id
+       WHERE o.direction = 'outbound' AND o.status = 'queued' AND o.created_at < now() - interval '30 seconds'
          AND (cv.lease_until IS NULL OR cv.lease_until < now())
        LIMIT 500`,
     );

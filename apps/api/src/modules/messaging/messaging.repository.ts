@@ -41,6 +41,9 @@ export interface OutboundRow {
   in_reply_wamid: string | null;
 }
 
+/** Error title of replies whose job exhausted its retries (a dead-letter replay requeues them). */
+export const GAVE_UP = 'Sending gave up after retries';
+
 const PENDING = `direction = 'inbound' AND status IN ('received', 'processing')`;
 
 /** The SQL of the processing pipeline (contacts, conversations, messages). */
@@ -293,6 +296,16 @@ export class MessagingRepository {
       `UPDATE messages SET status = 'sent', wamid = $2, error = NULL, sent_at = now(), status_updated_at = now()
        WHERE id = $1 AND status = 'queued'`,
       [id, wamid],
+    );
+  }
+
+  /** Queued replies of a conversation whose job gave up: failed, marked so a replay can requeue them. */
+  async giveUpQueued(conversationId: string, detail: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE messages SET status = 'failed', status_updated_at = now(),
+         error = jsonb_build_object('code', error->'code', 'title', $2::text, 'detail', $3::text)
+       WHERE conversation_id = $1 AND direction = 'outbound' AND status = 'queued'`,
+      [conversationId, GAVE_UP, detail.slice(0, 500)],
     );
   }
 
