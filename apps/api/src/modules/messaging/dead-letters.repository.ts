@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DeadLetter } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
+import { changedRows } from './changed-rows';
 
 interface DeadLetterRow {
   id: string;
@@ -65,11 +66,11 @@ export class DeadLettersRepository {
 
   async remove(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const rows: unknown[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `DELETE FROM dead_letters WHERE id = $1 RETURNING id`,
       [id],
     );
-    return rows.length > 0;
+    return changedRows(result).length > 0;
   }
 }
 

@@ -139,6 +139,8 @@ export class InboundWorker implements OnModuleInit {
         title: 'Processing failed',
         detail: text,
       });
+    // Replies still queued stop here too (else the sweep would retry them forever); a replay requeues them.
+    await this.repository.giveUpQueued(conversationId, text);
     await this.deadLetters.add({
       queue: INBOUND_QUEUE,
       tenantId: job.data.tenantId,

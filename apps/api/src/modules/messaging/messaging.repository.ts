@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BotReply, LeadState, MessageError, MessageType } from '@parley/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedRows } from './changed-rows';
 import type { EngineHistoryEntry, LlmUsage } from './conversation-engine.port';
 
 export interface ConversationRow {
@@ -78,10 +79,12 @@ export class MessagingRepository {
 
   /** Takes the conversation's processing lease if nobody holds a live one. */
   async acquireLease(conversationId: string, seconds: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE conversations SET lease_until = now() + make_interval(secs => $2)
-       WHERE id = $1 AND (lease_until IS NULL OR lease_until < now()) RETURNING id`,
-      [conversationId, seconds],
+    const rows = changedRows(
+      await this.dataSource.query(
+        `UPDATE conversations SET lease_until = now() + make_interval(secs => $2)
+         WHERE id = $1 AND (lease_until IS NULL OR lease_until < now()) RETURNING id`,
+        [conversationId, seconds],
+      ),
     );
     return rows.length > 0;
   }
@@ -98,13 +101,15 @@ export class MessagingRepository {
    * lease taken relies on the holder seeing its (already committed) message here.
    */
   async releaseIfIdle(conversationId: string, tenantId: string, contactKey: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE conversations SET lease_until = NULL
+    const rows = changedRows(
+      await this.dataSource.query(
+        `UPDATE conversations SET lease_until = NULL
        WHERE id = $1
          AND NOT EXISTS (SELECT 1 FROM messages WHERE tenant_id = $2 AND contact_key = $3 AND ${PENDING})
          AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'outbound' AND status = 'queued')
        RETURNING id`,
-      [conversationId, tenantId, contactKey],
+        [conversationId, tenantId, contactKey],
+      ),
     );
     return rows.length > 0;
   }
@@ -174,7 +179,7 @@ export class MessagingRepository {
 
   /** Marks the inbound processed (with LLM use); false when another run already did. */
   async completeInbound(m: EntityManager, messageId: string, llm: LlmUsage | undefined): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    const result: unknown = await m.query(
       `UPDATE messages SET status = 'processed', status_updated_at = now(),
          llm_provider = $2, llm_model = $3, llm_latency_ms = $4, llm_prompt_tokens = $5,
          llm_completion_tokens = $6, llm_error = $7
@@ -189,7 +194,7 @@ export class MessagingRepository {
         llm?.error ?? null,
       ],
     );
-    return rows.length > 0;
+    return changedRows(result).length > 0;
   }
 
   /** Outbound rows for the replies; the idempotency key makes a second run insert nothing. */
