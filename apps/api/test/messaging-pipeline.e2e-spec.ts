@@ -366,6 +366,45 @@ describe('Messaging pipeline', () => {
     });
   });
 
+  describe('statistics', () => {
+    it('counts real messages per day, not playground ones', async () => {
+      const root = await platformAdmin(t);
+      const series = async () => {
+        const res = await t
+          .http()
+          .get('/api/v1/admin/stats/timeseries')
+          .query({ series: 'messages_in,messages_out,failed_sends,llm_latency_ms,llm_tokens' })
+          .set(bearer(root.token));
+        expect(res.status).toBe(200);
+        return Object.fromEntries(
+          (res.body.series as { key: string; points: { values: { total: number } }[] }[]).map((s) => [
+            s.key,
+            s.points.at(-1)!.values.total,
+          ]),
+        );
+      };
+      const before = await series();
+      expect(Object.keys(before).sort()).toEqual([
+        'failed_sends',
+        'llm_latency_ms',
+        'llm_tokens',
+        'messages_in',
+        'messages_out',
+      ]);
+      const tenant = await waTenant(t);
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'count me'));
+      await waitIdle(t, tenant.id);
+      await t
+        .http()
+        .post('/api/v1/tenant/playground/messages')
+        .set(bearer(tenant.admin.token))
+        .send({ from: '919800000001', text: 'not me' });
+      const after = await series();
+      expect(after.messages_in - before.messages_in).toBe(1);
+      expect(after.messages_out - before.messages_out).toBe(2);
+    });
+  });
+
   describe('any payload', () => {
     it('never answers a signed delivery of any JSON shape with a 5xx', async () => {
       const tenant = await waTenant(t);

@@ -15,6 +15,14 @@ import { waitFor } from './wait';
 export const APP_SECRET = 'test-app-secret-0123456789';
 export const VERIFY_TOKEN = 'platform-verify-token';
 
+export interface GraphSend {
+  to: string;
+  type: string;
+  text?: { body: string };
+  image?: { link: string };
+  template?: { name: string };
+}
+
 /**
  * A tiny stand-in for Meta's Graph `/{phone_number_id}/messages`, answering with Meta's documented
  * success body and, through FakeServer failure rules, its error bodies. (To be replaced by the
@@ -51,19 +59,11 @@ export class MiniGraph {
   }
 
   /** Sends (not read receipts) made for one business number, in order. */
-  sends(
-    phoneNumberId: string,
-  ): {
-    to: string;
-    type: string;
-    text?: { body: string };
-    image?: { link: string };
-    template?: { name: string };
-  }[] {
+  sends(phoneNumberId: string): GraphSend[] {
     return this.server
       .requests({ method: 'POST', path: `/v25.0/${phoneNumberId}/messages` })
-      .map((r) => r.body as { to: string; type: string; status?: string })
-      .filter((b) => b.status !== 'read') as never;
+      .map((r) => r.body as GraphSend & { status?: string })
+      .filter((b) => b.status !== 'read');
   }
 }
 

@@ -41,12 +41,12 @@ export class DeadLettersRepository {
   }
 
   async list(offset: number, limit: number): Promise<{ items: DeadLetter[]; total: number }> {
-    const [rows, count]: [DeadLetterRow[], { n: number }[]] = await Promise.all([
-      this.dataSource.query(`SELECT * FROM dead_letters ORDER BY failed_at DESC, id LIMIT $1 OFFSET $2`, [
+    const [rows, count] = await Promise.all([
+      this.dataSource.query<DeadLetterRow[]>(`SELECT * FROM dead_letters ORDER BY failed_at DESC, id LIMIT $1 OFFSET $2`, [
         limit,
         offset,
       ]),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM dead_letters`),
+      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM dead_letters`),
     ]);
     return { items: rows.map((r) => toDeadLetter(r, false)), total: count[0].n };
   }
