@@ -15,7 +15,7 @@ import {
   waUser,
   WELCOME,
 } from './support/messaging';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, startIsolatedTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 describe('Messaging pipeline', () => {
@@ -24,7 +24,8 @@ describe('Messaging pipeline', () => {
 
   beforeAll(async () => {
     graph = await new MiniGraph().start();
-    t = await startTestApp(messagingEnv(graph));
+    // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
+    t = await startIsolatedTestApp(messagingEnv(graph));
   });
   afterAll(async () => {
     await t.close();
@@ -80,10 +81,19 @@ describe('Messaging pipeline', () => {
     it("sends the tenant's re-engagement template when the 24-hour window is closed (131047), else records the failure", async () => {
       const withTemplate = await waTenant(t);
       const without = await waTenant(t);
-      await t.dataSource.query(`UPDATE tenants SET reengagement_template = $2 WHERE id = $1`, [
-        withTemplate.id,
-        JSON.stringify({ name: 'hello_again', language: 'en_US' }),
-      ]);
+      const patched = await t
+        .http()
+        .patch('/api/v1/tenant/settings')
+        .set(bearer(withTemplate.admin.token))
+        .send({ reengagement_template: { name: 'hello_again', language: 'en_US' } });
+      expect(patched.status).toBe(200);
+      expect(patched.body.reengagement_template).toEqual({ name: 'hello_again', language: 'en_US' });
+      const bad = await t
+        .http()
+        .patch('/api/v1/tenant/settings')
+        .set(bearer(without.admin.token))
+        .send({ reengagement_template: { name: 'Hello Again!', language: 'en_US' } });
+      expect(bad.status).toBe(400);
       for (const tenant of [withTemplate, without]) {
         const user = waUser();
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'first'));

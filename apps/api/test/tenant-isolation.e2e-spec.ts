@@ -70,7 +70,6 @@ const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'delete', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
 ];
 
-
 describe('tenant isolation', () => {
   let t: TestApp;
   let zoho: ZohoFake;

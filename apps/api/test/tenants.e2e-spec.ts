@@ -50,6 +50,7 @@ describe('tenants (platform admin API)', () => {
       },
       hubspot: { api_key: null },
       llm: { provider: 'ollama', model: 'phi3:mini', allow_switch: false, system_prompt: 'Be brief.' },
+      reengagement_template: null,
       whatsapp: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),

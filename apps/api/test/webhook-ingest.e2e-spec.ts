@@ -1,7 +1,7 @@
 import { envelope, inbound, messagesChange, metaJson, signWebhook, status } from '@parley/fakes';
 import { Metrics } from '../src/modules/metrics/metrics.service';
 import { ConfigLoader as ConfigLoaderRef } from '../src/modules/tenant-config/config-loader.service';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, startIsolatedTestApp, TestApp } from './support/test-app';
 import { platformAdmin } from './support/fixtures';
 import {
   APP_SECRET,
@@ -25,7 +25,8 @@ describe('WhatsApp webhook ingest', () => {
 
   beforeAll(async () => {
     graph = await new MiniGraph().start();
-    t = await startTestApp(messagingEnv(graph));
+    // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
+    t = await startIsolatedTestApp(messagingEnv(graph));
   });
   afterAll(async () => {
     await t.close();
@@ -409,4 +410,3 @@ describe('WhatsApp webhook ingest', () => {
     expect(appUrl(t)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });
-

@@ -37,6 +37,16 @@ export interface LlmSettings {
   system_prompt: string | null;
 }
 
+/**
+ * An approved WhatsApp template sent when a reply finds the 24-hour customer service window
+ * closed (Meta error 131047); without one the failure is recorded on the message.
+ */
+export interface ReengagementTemplate {
+  name: string;
+  /** Template language code, e.g. `en_US`. */
+  language: string;
+}
+
 /** The one tenant shape, close to the older tenants.json, used by admin and tenant routes. */
 export interface TenantBody {
   id: string;
@@ -49,6 +59,7 @@ export interface TenantBody {
   zoho: ZohoSettings;
   hubspot: HubSpotSettings;
   llm: LlmSettings;
+  reengagement_template: ReengagementTemplate | null;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };

@@ -63,6 +63,7 @@ export function tenantFixture(overrides: Partial<TenantResponse> = {}): TenantRe
     zoho: { client_id: null, client_secret: null, accounts_url: null, api_url: null, refresh_token: null },
     hubspot: { api_key: null },
     llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: null },
+    reengagement_template: null,
     whatsapp: null,
     created_at: '2026-01-05T10:00:00.000Z',
     updated_at: '2026-01-05T10:00:00.000Z',

@@ -34,6 +34,7 @@ export function toTenantResponse(
       allow_switch: tenant.llmAllowSwitch,
       system_prompt: tenant.llmSystemPrompt,
     },
+    reengagement_template: tenant.reengagementTemplate,
     whatsapp: config
       ? {
           phone_number_id: config.phoneNumberId,

@@ -230,6 +230,10 @@ function applySettings(
   if (dto.llm?.model !== undefined) tenant.llmModel = dto.llm.model || null;
   if (dto.llm?.allow_switch !== undefined) tenant.llmAllowSwitch = dto.llm.allow_switch;
   if (dto.llm?.system_prompt !== undefined) tenant.llmSystemPrompt = dto.llm.system_prompt || null;
+  if (dto.reengagement_template !== undefined)
+    tenant.reengagementTemplate = dto.reengagement_template
+      ? { name: dto.reengagement_template.name, language: dto.reengagement_template.language }
+      : null;
 
   const zoho = dto.zoho;
   if (zoho?.client_id !== undefined) crm.zohoClientId = zoho.client_id || null;

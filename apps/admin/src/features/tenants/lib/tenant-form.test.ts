@@ -19,6 +19,7 @@ const tenant: TenantResponse = {
   zoho: { client_id: null, client_secret: null, accounts_url: null, api_url: null, refresh_token: null },
   hubspot: { api_key: '***4321' },
   llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: null },
+  reengagement_template: null,
   whatsapp: null,
   created_at: '2030-01-01T00:00:00Z',
   updated_at: '2030-01-01T00:00:00Z',

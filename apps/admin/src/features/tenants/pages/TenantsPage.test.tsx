@@ -16,6 +16,7 @@ const tenant = (i: number): TenantResponse => ({
   zoho: { client_id: null, client_secret: null, accounts_url: null, api_url: null, refresh_token: null },
   hubspot: { api_key: null },
   llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: null },
+  reengagement_template: null,
   whatsapp: null,
   created_at: '2030-01-01T00:00:00Z',
   updated_at: '2030-01-01T00:00:00Z',
