@@ -13,6 +13,19 @@ export interface RoutedStatus extends StatusEvent {
   phoneNumberId: string;
 }
 
+export interface InsertedInbound {
+  tenant_id: string;
+  contact_key: string;
+  phone_number_id: string;
+  wamid: string;
+}
+
+export interface InsertedStatus {
+  phone_number_id: string;
+  wamid: string;
+  status: string;
+}
+
 export type UnroutedReason = 'unknown_number' | 'inactive_tenant' | 'no_metadata';
 
 /** Status order of an outbound message: a status only ever moves forward. */
@@ -23,10 +36,7 @@ export const STATUS_RANK_SQL = (column: string) =>
 @Injectable()
 export class WebhookRepository {
   /** Stores new inbound messages; returns the (tenant, contact) pairs that got at least one. */
-  async insertInbound(
-    m: EntityManager,
-    events: RoutedInbound[],
-  ): Promise<{ tenant_id: string; contact_key: string }[]> {
+  async insertInbound(m: EntityManager, events: RoutedInbound[]): Promise<InsertedInbound[]> {
     if (events.length === 0) return [];
     const rows = events.map((e) => ({
       tenant_id: e.tenantId,
@@ -51,14 +61,14 @@ export class WebhookRepository {
             user_id text, profile_name text, type text, text text, raw jsonb, wamid text,
             meta_timestamp timestamptz, simulated boolean)
        ON CONFLICT (phone_number_id, wamid) WHERE direction = 'inbound' DO NOTHING
-       RETURNING tenant_id, contact_key`,
+       RETURNING tenant_id, contact_key, phone_number_id, wamid`,
       [JSON.stringify(rows)],
     );
   }
 
-  /** Stores new statuses and applies them to their outbound rows; returns how many were new. */
-  async insertStatuses(m: EntityManager, events: RoutedStatus[]): Promise<number> {
-    if (events.length === 0) return 0;
+  /** Stores new statuses and applies them to their outbound rows; returns the new ones. */
+  async insertStatuses(m: EntityManager, events: RoutedStatus[]): Promise<InsertedStatus[]> {
+    if (events.length === 0) return [];
     const rows = events.map((e) => ({
       phone_number_id: e.phoneNumberId,
       wamid: e.wamid,
@@ -67,17 +77,17 @@ export class WebhookRepository {
       error: e.error,
       occurred_at: e.occurredAt,
     }));
-    const inserted: { wamid: string }[] = await m.query(
+    const inserted: InsertedStatus[] = await m.query(
       `INSERT INTO message_statuses (phone_number_id, wamid, status, tenant_id, errors, occurred_at)
        SELECT r.phone_number_id, r.wamid, r.status, r.tenant_id, r.error, r.occurred_at
        FROM jsonb_to_recordset($1::jsonb) AS r(phone_number_id text, wamid text, status text, tenant_id text,
             error jsonb, occurred_at timestamptz)
        ON CONFLICT DO NOTHING
-       RETURNING wamid`,
+       RETURNING phone_number_id, wamid, status`,
       [JSON.stringify(rows)],
     );
     if (inserted.length > 0) await applyStatuses(m, [...new Set(inserted.map((r) => r.wamid))]);
-    return inserted.length;
+    return inserted;
   }
 
   /** Folds an unrouted change into its (number, reason) row; true when the row is new. */

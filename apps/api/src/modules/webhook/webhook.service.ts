@@ -6,17 +6,15 @@ import {
   ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { runInTransaction, Tx } from '../../database/transaction';
-import { JobQueue } from '../jobs/job-queue.service';
+import { Tx } from '../../database/transaction';
 import { Metrics } from '../metrics/metrics.service';
 import { ConfigLoader } from '../tenant-config/config-loader.service';
-import { INBOUND_QUEUE, InboundJob } from './inbound-job';
+import { IngestBatcher } from './ingest-batcher';
 import { readWebhook, WebhookChange } from './webhook-payload';
 import { sameSecret, signatureMatches } from './webhook-signature';
-import { RoutedInbound, RoutedStatus, UnroutedReason, WebhookRepository } from './webhook.repository';
+import { RoutedInbound, RoutedStatus, UnroutedReason } from './webhook.repository';
 
 export type IngestResult = 'accepted' | 'duplicate' | 'unrouted' | 'empty';
 
@@ -33,10 +31,8 @@ export class WebhookService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
     private readonly loader: ConfigLoader,
-    private readonly repository: WebhookRepository,
-    private readonly jobs: JobQueue,
+    private readonly batcher: IngestBatcher,
     private readonly metrics: Metrics,
   ) {}
 
@@ -77,7 +73,7 @@ export class WebhookService {
     return result;
   }
 
-  /** Stores a parsed delivery in one transaction (also used to replay unrouted changes). */
+  /** Stores a parsed delivery, grouped with concurrent ones into one transaction (also replays unrouted changes). */
   async ingest(changes: WebhookChange[], urlTenantId?: string): Promise<IngestResult> {
     if (changes.every((c) => c.messages.length === 0 && c.statuses.length === 0)) return 'empty';
     try {
@@ -95,57 +91,16 @@ export class WebhookService {
         for (const m of change.messages) inbound.push({ ...m, tenantId: route.tenantId, phoneNumberId });
         for (const s of change.statuses) statuses.push({ ...s, tenantId: route.tenantId, phoneNumberId });
       }
-      return await runInTransaction(this.dataSource, async (tx) => {
-        const fresh = await this.storeInbound(tx, inbound);
-        const freshStatuses = await this.repository.insertStatuses(tx.manager, statuses);
-        const newUnrouted = await this.storeUnrouted(tx, unrouted);
-        if (fresh + freshStatuses > 0) return 'accepted';
-        return unrouted.length > 0 || newUnrouted ? 'unrouted' : 'duplicate';
-      });
+      return await this.batcher.submit({ inbound, statuses, unrouted });
     } catch (error) {
       this.logger.error({ err: error }, 'Webhook delivery could not be stored; Meta will retry it');
       throw new ServiceUnavailableException('The delivery could not be stored; retry later');
     }
   }
 
-  /** Inserts and enqueues one job per contact that got new messages; returns how many were new. */
-  async storeInbound(tx: Tx, events: RoutedInbound[]): Promise<number> {
-    const inserted = await this.repository.insertInbound(tx.manager, events);
-    const contacts = new Map<string, InboundJob>();
-    for (const row of inserted)
-      contacts.set(`${row.tenant_id}\u0001${row.contact_key}`, {
-        tenantId: row.tenant_id,
-        contactKey: row.contact_key,
-      });
-    for (const job of contacts.values()) await this.jobs.send<InboundJob>(INBOUND_QUEUE, job, { tx });
-    return inserted.length;
-  }
-
-  private async storeUnrouted(
-    tx: Tx,
-    items: { change: WebhookChange; reason: UnroutedReason }[],
-  ): Promise<boolean> {
-    let any = false;
-    for (const { change, reason } of items) {
-      const isNew = await this.repository.recordUnrouted(tx.manager, {
-        phoneNumberId: change.phoneNumberId,
-        displayPhoneNumber: change.displayPhoneNumber,
-        reason,
-        eventCount: change.messages.length + change.statuses.length,
-        payload: change.raw,
-      });
-      if (isNew) {
-        any = true;
-        // Logged once per number and reason; later deliveries only count up on the row.
-        tx.afterCommit(() =>
-          this.logger.warn(
-            { phone_number_id: change.phoneNumberId, reason },
-            'Webhook for a number no active tenant owns; stored as unrouted',
-          ),
-        );
-      }
-    }
-    return any;
+  /** Stores simulated inbound events inside the caller's transaction (the playground). */
+  storeInbound(tx: Tx, events: RoutedInbound[]): Promise<number> {
+    return this.batcher.storeInbound(tx, events);
   }
 
   /** Where a number's webhooks go right now. */

@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { runInTransaction, Tx } from '../../database/transaction';
+import { JobQueue } from '../jobs/job-queue.service';
+import { INBOUND_QUEUE, InboundJob } from './inbound-job';
+import { WebhookChange } from './webhook-payload';
+import { RoutedInbound, RoutedStatus, UnroutedReason, WebhookRepository } from './webhook.repository';
+
+/** One delivery, routed, ready to store. */
+export interface IngestItem {
+  inbound: RoutedInbound[];
+  statuses: RoutedStatus[];
+  unrouted: { change: WebhookChange; reason: UnroutedReason }[];
+}
+
+export type IngestOutcome = 'accepted' | 'duplicate' | 'unrouted';
+
+interface Waiting {
+  item: IngestItem;
+  resolve(outcome: IngestOutcome): void;
+  reject(error: unknown): void;
+}
+
+const MAX_BATCH = 256;
+const key = (phoneNumberId: string, wamid: string) => `${phoneNumberId}\u0001${wamid}`;
+
+/**
+ * Group commit for webhook deliveries. A delivery that arrives while no commit is running is
+ * committed at once, alone; deliveries that arrive while one is running wait for it and then go
+ * together in the next transaction: one multi-row insert, one job insert, one commit (one WAL
+ * flush) for all of them. Each caller still learns only after the commit that holds its events.
+ * If a grouped transaction fails, its deliveries are retried one by one, so one bad delivery
+ * cannot fail the others.
+ */
+@Injectable()
+export class IngestBatcher {
+  private readonly logger = new Logger('WebhookIngest');
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: WebhookRepository,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  submit(item: IngestItem): Promise<IngestOutcome> {
+    return new Promise<IngestOutcome>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Stores events inside the caller's transaction (the playground's simulated messages). */
+  async storeInbound(tx: Tx, events: RoutedInbound[]): Promise<number> {
+    const inserted = await this.repository.insertInbound(tx.manager, events);
+    await this.enqueue(tx, inserted);
+    return inserted.length;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        try {
+          const outcomes = await this.commit(batch.map((w) => w.item));
+          batch.forEach((w, i) => w.resolve(outcomes[i]));
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0].reject(error);
+            continue;
+          }
+          this.logger.warn(
+            { err: error, deliveries: batch.length },
+            'Grouped ingest failed; retrying one by one',
+          );
+          for (const w of batch) {
+            try {
+              w.resolve((await this.commit([w.item]))[0]);
+            } catch (single) {
+              w.reject(single);
+            }
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One transaction for all items; what each item's own events turned out to be. */
+  private async commit(items: IngestItem[]): Promise<IngestOutcome[]> {
+    return runInTransaction(this.dataSource, async (tx) => {
+      const inbound = await this.repository.insertInbound(
+        tx.manager,
+        items.flatMap((i) => i.inbound),
+      );
+      const statuses = await this.repository.insertStatuses(
+        tx.manager,
+        items.flatMap((i) => i.statuses),
+      );
+      const newUnrouted = new Set<number>();
+      for (const [index, item] of items.entries()) {
+        for (const { change, reason } of item.unrouted) {
+          const isNew = await this.repository.recordUnrouted(tx.manager, {
+            phoneNumberId: change.phoneNumberId,
+            displayPhoneNumber: change.displayPhoneNumber,
+            reason,
+            eventCount: change.messages.length + change.statuses.length,
+            payload: change.raw,
+          });
+          if (isNew) {
+            newUnrouted.add(index);
+            // Logged once per number and reason; later deliveries only count up on the row.
+            tx.afterCommit(() =>
+              this.logger.warn(
+                { phone_number_id: change.phoneNumberId, reason },
+                'Webhook for a number no active tenant owns; stored as unrouted',
+              ),
+            );
+          }
+        }
+      }
+      await this.enqueue(tx, inbound);
+      const fresh = new Set([
+        ...inbound.map((r) => key(r.phone_number_id, r.wamid)),
+        ...statuses.map((r) => key(r.phone_number_id, `${r.wamid}\u0001${r.status}`)),
+      ]);
+      return items.map((item): IngestOutcome => {
+        const isFresh =
+          item.inbound.some((e) => fresh.has(key(e.phoneNumberId, e.wamid))) ||
+          item.statuses.some((e) => fresh.has(key(e.phoneNumberId, `${e.wamid}\u0001${e.status}`)));
+        if (isFresh) return 'accepted';
+        return item.unrouted.length > 0 ? 'unrouted' : 'duplicate';
+      });
+    });
+  }
+
+  /** One job per contact that got new messages, all in one statement. */
+  private async enqueue(tx: Tx, inserted: { tenant_id: string; contact_key: string }[]): Promise<void> {
+    const contacts = new Map<string, InboundJob>();
+    for (const row of inserted)
+      contacts.set(`${row.tenant_id}\u0001${row.contact_key}`, {
+        tenantId: row.tenant_id,
+        contactKey: row.contact_key,
+      });
+    await this.jobs.sendMany<InboundJob>(INBOUND_QUEUE, [...contacts.values()], { tx });
+  }
+}
