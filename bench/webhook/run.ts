@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { BodyMaker, closedLoop, LoadFigures, paced } from '../lib/load';
@@ -21,6 +21,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 1000);
 const USERS = 200;
+/** Which targets to run (all by default), e.g. BENCH_TARGETS=postgres for profiling. */
+const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'bare,postgres,embedded').split(','));
 const ADMIN = { email: 'bench@parley.local', password: 'bench-password-' + randomBytes(6).toString('hex') };
 
 interface Running {
@@ -58,7 +60,9 @@ async function startProcess(
   readyPath: string,
 ): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) goes to the servers, for profiling.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -92,7 +96,13 @@ function apiEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
   };
 }
 
-async function json(port: number, path: string, method: string, body: unknown, token?: string): Promise<any> {
+async function json(
+  port: number,
+  path: string,
+  method: string,
+  body: unknown,
+  token?: string,
+): Promise<{ access_token?: string } | null> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -100,16 +110,16 @@ async function json(port: number, path: string, method: string, body: unknown, t
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+  return text ? (JSON.parse(text) as { access_token?: string }) : null;
 }
 
 /** A tenant with a WhatsApp number, made through the API as an operator would. */
 async function provisionTenant(port: number, phoneNumberId: string): Promise<void> {
-  const root = (await json(port, '/api/v1/auth/login', 'POST', ADMIN)).access_token as string;
+  const root = (await json(port, '/api/v1/auth/login', 'POST', ADMIN))?.access_token ?? '';
   await json(port, '/api/v1/admin/tenants', 'POST', { id: 'bench', name: 'Bench' }, root);
   const user = { email: 'bench-tenant@parley.local', password: 'bench-tenant-password' };
   await json(port, '/api/v1/admin/tenants/bench/users', 'POST', user, root);
-  const token = (await json(port, '/api/v1/auth/login', 'POST', user)).access_token as string;
+  const token = (await json(port, '/api/v1/auth/login', 'POST', user))?.access_token ?? '';
   await json(
     port,
     '/api/v1/tenant/config',
@@ -199,38 +209,53 @@ async function benchApi(label: string, databaseUrl: string | undefined, storedCo
   }
 }
 
-async function main(): Promise<void> {
-  process.stdout.write(
-    `webhook bench: concurrency ${CONCURRENCY}, ${SECONDS} s per run, paced at ${PACED_RATE}/s\n`,
-  );
-  const bare = await startProcess(join(__dirname, 'bare-server.js'), { FB_APP_SECRET: SECRET }, '/nothing');
-  const bareResult = await measure(bare.port, deliveries('1', 'bare'));
-  await bare.stop();
-  print('bare endpoint', bareResult);
-
+async function benchPostgres(): Promise<TargetResult> {
   const dbName = `parley_bench_${Date.now()}`;
   const adminDb = new Client({ connectionString: PG_ADMIN_URL });
   await adminDb.connect();
   await adminDb.query(`CREATE DATABASE ${dbName}`);
   const pgUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
-  let postgres: TargetResult;
   try {
-    postgres = await benchApi('postgres', pgUrl, async () => {
+    return await benchApi('postgres', pgUrl, async () => {
       const c = new Client({ connectionString: pgUrl });
       await c.connect();
-      const rows = await c.query(`SELECT count(*)::int AS n FROM messages`);
+      const rows = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages`);
       await c.end();
-      return rows.rows[0].n as number;
+      return rows.rows[0].n;
     });
   } finally {
     await adminDb.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await adminDb.end();
   }
-  print('PostgreSQL', postgres);
-  const embedded = await benchApi('embedded', undefined, () => Promise.resolve(NaN));
-  print('embedded', embedded);
+}
 
-  const ratio = (r: TargetResult) => Math.round((r.max.rate_per_s / bareResult.max.rate_per_s) * 1000) / 1000;
+async function benchBare(): Promise<TargetResult> {
+  const bare = await startProcess(join(__dirname, 'bare-server.js'), { FB_APP_SECRET: SECRET }, '/nothing');
+  try {
+    return await measure(bare.port, deliveries('1', 'bare'));
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const startLoad = loadavg().map((n) => Math.round(n * 100) / 100);
+  process.stdout.write(
+    `webhook bench: concurrency ${CONCURRENCY}, ${SECONDS} s per run, paced at ${PACED_RATE}/s\n`,
+  );
+  const run = async (name: string, label: string, fn: () => Promise<TargetResult>) => {
+    if (!TARGETS.has(name)) return null;
+    const result = await fn();
+    print(label, result);
+    return result;
+  };
+  const bare = await run('bare', 'bare endpoint', benchBare);
+  const postgres = await run('postgres', 'PostgreSQL', benchPostgres);
+  const embedded = await run('embedded', 'embedded', () =>
+    benchApi('embedded', undefined, () => Promise.resolve(NaN)),
+  );
+  const ratio = (r: TargetResult | null) =>
+    r && bare ? Math.round((r.max.rate_per_s / bare.max.rate_per_s) * 1000) / 1000 : null;
   const cpu = cpus();
   const result = {
     name: 'webhook',
@@ -241,6 +266,7 @@ async function main(): Promise<void> {
       memory_gb: Math.round(totalmem() / 2 ** 30),
       os: `${osType()} ${release()}`,
       node: process.version,
+      load_average_at_start: startLoad,
     },
     metrics: {
       settings: {
@@ -249,12 +275,13 @@ async function main(): Promise<void> {
         paced_rate_per_s: PACED_RATE,
         users: USERS,
       },
-      bare: bareResult,
-      postgres: { ...postgres, ratio_to_bare: ratio(postgres) },
-      embedded: { ...embedded, ratio_to_bare: ratio(embedded) },
+      bare,
+      postgres: postgres && { ...postgres, ratio_to_bare: ratio(postgres) },
+      embedded: embedded && { ...embedded, ratio_to_bare: ratio(embedded) },
       targets: { ratio_to_bare_min: 0.5, paced_p99_ms_max: 25 },
     },
   };
+  if (TARGETS.size < 3) return;
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'webhook.json'), JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(`ratio to bare: PostgreSQL ${ratio(postgres)}, embedded ${ratio(embedded)}\n`);

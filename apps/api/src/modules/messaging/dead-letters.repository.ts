@@ -42,10 +42,10 @@ export class DeadLettersRepository {
 
   async list(offset: number, limit: number): Promise<{ items: DeadLetter[]; total: number }> {
     const [rows, count] = await Promise.all([
-      this.dataSource.query<DeadLetterRow[]>(`SELECT * FROM dead_letters ORDER BY failed_at DESC, id LIMIT $1 OFFSET $2`, [
-        limit,
-        offset,
-      ]),
+      this.dataSource.query<DeadLetterRow[]>(
+        `SELECT * FROM dead_letters ORDER BY failed_at DESC, id LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      ),
       this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM dead_letters`),
     ]);
     return { items: rows.map((r) => toDeadLetter(r, false)), total: count[0].n };

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DatabaseRuntime } from '../../database/database-runtime';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { JobQueue } from '../jobs/job-queue.service';
 import { INBOUND_QUEUE, InboundJob } from './inbound-job';
@@ -22,12 +23,13 @@ interface Waiting {
 }
 
 const MAX_BATCH = 256;
+const COMMITTERS = 3;
 const key = (phoneNumberId: string, wamid: string) => `${phoneNumberId}\u0001${wamid}`;
 
 /**
- * Group commit for webhook deliveries. A delivery that arrives while no commit is running is
- * committed at once, alone; deliveries that arrive while one is running wait for it and then go
- * together in the next transaction: one multi-row insert, one job insert, one commit (one WAL
+ * Group commit for webhook deliveries. A delivery that arrives while a committer is free is
+ * committed at once, alone; deliveries that arrive while all are busy wait and then go together
+ * in the next transaction: one multi-row insert, one job insert, one commit (one WAL
  * flush) for all of them. Each caller still learns only after the commit that holds its events.
  * If a grouped transaction fails, its deliveries are retried one by one, so one bad delivery
  * cannot fail the others.
@@ -36,18 +38,24 @@ const key = (phoneNumberId: string, wamid: string) => `${phoneNumberId}\u0001${w
 export class IngestBatcher {
   private readonly logger = new Logger('WebhookIngest');
   private waiting: Waiting[] = [];
-  private running = false;
+  /** Transactions in flight; up to `committers` at once (the embedded database runs one at a time anyway). */
+  private active = 0;
+  private readonly committers: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: WebhookRepository,
     private readonly jobs: JobQueue,
-  ) {}
+    runtime: DatabaseRuntime,
+  ) {
+    // While one group commits (its WAL flush), the next can already be inserting.
+    this.committers = runtime.mode === 'embedded' ? 1 : COMMITTERS;
+  }
 
   submit(item: IngestItem): Promise<IngestOutcome> {
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.active < this.committers) void this.drain();
     });
   }
 
@@ -59,7 +67,7 @@ export class IngestBatcher {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
+    this.active += 1;
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
@@ -85,7 +93,7 @@ export class IngestBatcher {
         }
       }
     } finally {
-      this.running = false;
+      this.active -= 1;
     }
   }
 
