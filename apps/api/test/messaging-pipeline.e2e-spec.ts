@@ -31,7 +31,7 @@ describe('Messaging pipeline', () => {
     await t.close();
     await graph.server.stop();
   });
-  afterEach(() => graph.server.clearFailures());
+  afterEach(() => graph.clearFailures());
 
   const outbound = async (tenantId: string) =>
     (await messagesOf(t, tenantId)).filter((r) => r.direction === 'outbound');
@@ -39,29 +39,25 @@ describe('Messaging pipeline', () => {
   describe('sending', () => {
     it('retries after Graph throttling (130429) and sends exactly once', async () => {
       const tenant = await waTenant(t);
-      graph.server.fail({
-        path: `/${tenant.phoneNumberId}/messages`,
-        times: 1,
-        response: graphError(130429, 'Rate limit hit', 400),
-      });
+      graph.failSends(tenant.phoneNumberId, graphError(130429, 'Rate limit hit', 400), 1);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       await waitIdle(t, tenant.id, 20_000);
       expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
       // One refused attempt, then each reply once.
-      expect(graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(3);
+      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(3);
     });
 
     it('marks the credential invalid on a token error (190) and stops calling Meta for the tenant', async () => {
       const tenant = await waTenant(t);
-      graph.server.fail({
-        path: `/${tenant.phoneNumberId}/messages`,
-        response: graphError(190, 'Error validating access token: Session has expired', 401),
-      });
+      graph.failSends(
+        tenant.phoneNumberId,
+        graphError(190, 'Error validating access token: Session has expired', 401),
+      );
       const user = waUser();
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
       await waitIdle(t, tenant.id);
       const calls = graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
-      expect(calls).toBe(1);
+      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(1);
       const health = await t.http().get('/api/v1/tenant/health').set(bearer(tenant.admin.token));
       expect(JSON.stringify(health.body)).toContain('invalid');
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hello?'));
@@ -98,11 +94,7 @@ describe('Messaging pipeline', () => {
         const user = waUser();
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'first'));
         await waitIdle(t, tenant.id);
-        graph.server.fail({
-          path: `/${tenant.phoneNumberId}/messages`,
-          times: 1,
-          response: graphError(131047, 'Re-engagement message', 400),
-        });
+        graph.failSends(tenant.phoneNumberId, graphError(131047, 'Re-engagement message', 400), 1);
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'later'));
         await waitIdle(t, tenant.id);
       }
@@ -191,10 +183,7 @@ describe('Messaging pipeline', () => {
     it('parks a job that exhausted its retries for platform admins, who can replay or discard it', async () => {
       const root = await platformAdmin(t);
       const tenant = await waTenant(t);
-      graph.server.fail({
-        path: `/${tenant.phoneNumberId}/messages`,
-        response: graphError(131016, 'Service unavailable', 503),
-      });
+      graph.failSends(tenant.phoneNumberId, graphError(131016, 'Service unavailable', 503));
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       let letter: { id: string; tenant_id: string; queue: string; attempts: number } | undefined;
       await waitFor(async () => {
@@ -213,7 +202,7 @@ describe('Messaging pipeline', () => {
       expect((await t.http().get('/api/v1/admin/dead-letters').set(bearer(tenant.admin.token))).status).toBe(
         403,
       );
-      graph.server.clearFailures();
+      graph.clearFailures();
       const replay = await t
         .http()
         .post(`/api/v1/admin/dead-letters/${letter!.id}/replay`)

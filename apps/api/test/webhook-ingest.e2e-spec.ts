@@ -32,7 +32,7 @@ describe('WhatsApp webhook ingest', () => {
     await t.close();
     await graph.server.stop();
   });
-  afterEach(() => graph.server.clearFailures());
+  afterEach(() => graph.clearFailures());
 
   describe('verification handshake', () => {
     it('answers the platform challenge as plain text only for the right token', async () => {
@@ -124,6 +124,19 @@ describe('WhatsApp webhook ingest', () => {
           text: { body: WELCOME },
         }),
         expect.objectContaining({ to: user.waId, type: 'image', image: { link: LOGO } }),
+      ]);
+      // The message is marked read with the typing indicator while the bot works.
+      const read = graph.server
+        .requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })
+        .map((r) => r.body as Record<string, unknown>)
+        .filter((b) => b.status === 'read');
+      expect(read).toEqual([
+        {
+          messaging_product: 'whatsapp',
+          status: 'read',
+          message_id: rows[0].wamid,
+          typing_indicator: { type: 'text' },
+        },
       ]);
       // Later messages get the welcome text only.
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'Again'));

@@ -6,6 +6,7 @@ import {
   messagesChange,
   WebhookClient,
   type ContactSpec,
+  type FakeResponse,
 } from '@parley/fakes';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTenant, createWhatsAppConfig, TestTenant } from './fixtures';
@@ -32,11 +33,19 @@ export class MiniGraph {
   readonly server = new FakeServer('graph-mini');
   /** wamids to hand out next, before random ones (a status may be delivered before the answer). */
   readonly nextIds: string[] = [];
+  private sendFailures: { phoneNumberId: string; response: FakeResponse; remaining: number }[] = [];
 
   constructor() {
     this.server.route('POST', '/:version/:phoneNumberId/messages', (req) => {
       const body = req.body as { to?: string; status?: string };
       if (body.status === 'read') return { status: 200, body: { success: true } };
+      const failure = this.sendFailures.find(
+        (f) => f.phoneNumberId === req.params.phoneNumberId && f.remaining > 0,
+      );
+      if (failure) {
+        failure.remaining -= 1;
+        return failure.response;
+      }
       const id = this.nextIds.shift() ?? `wamid.out${randomBytes(12).toString('hex')}`;
       return {
         status: 200,
@@ -47,6 +56,24 @@ export class MiniGraph {
         },
       };
     });
+  }
+
+  /** Answers the number's next `times` sends (not read receipts) with `response` (default: until cleared). */
+  failSends(phoneNumberId: string, response: FakeResponse, times = Infinity): void {
+    this.sendFailures.push({ phoneNumberId, response, remaining: times });
+  }
+
+  clearFailures(): void {
+    this.sendFailures = [];
+    this.server.clearFailures();
+  }
+
+  /** Read receipts (with typing indicator) sent for the number. */
+  reads(phoneNumberId: string): Record<string, unknown>[] {
+    return this.server
+      .requests({ method: 'POST', path: `/v25.0/${phoneNumberId}/messages` })
+      .map((r) => r.body as Record<string, unknown>)
+      .filter((b) => b.status === 'read');
   }
 
   async start(): Promise<this> {

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { runInTransaction } from '../../database/transaction';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { JobInfo, JobQueue } from '../jobs/job-queue.service';
+import { MESSAGE_SENDER, type MessageSender } from '../whatsapp/message-sender.port';
 import { INBOUND_QUEUE, InboundJob } from '../webhook/inbound-job';
 import { engineText } from '../webhook/webhook-payload';
 import { CONVERSATION_ENGINE, type ConversationEngine } from './conversation-engine.port';
@@ -34,6 +36,8 @@ export class InboundWorker implements OnModuleInit {
     private readonly repository: MessagingRepository,
     private readonly outbound: OutboundService,
     private readonly deadLetters: DeadLettersRepository,
+    private readonly health: CredentialHealthService,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -79,6 +83,11 @@ export class InboundWorker implements OnModuleInit {
     await this.repository.markProcessing(message.id, conversationId);
     const conversation = await this.repository.conversation(conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
+    if (!conversation.simulated && !(await this.health.isInvalid(conversation.tenant_id, 'whatsapp')))
+      // Read receipt and typing indicator while the engine works; best effort, never waited for.
+      void this.sender
+        .markRead(conversation.tenant_id, message.phone_number_id, message.wamid, true)
+        .catch(() => undefined);
     const [history, firstContact] = await Promise.all([
       this.repository.history(conversation, message.id),
       this.repository.isFirstContact(conversationId, message.id),
