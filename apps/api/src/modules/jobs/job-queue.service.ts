@@ -153,9 +153,15 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       items.map((data) => ({ name: queue, data })),
       tx ? { db: { executeSql: (text: string, values: unknown[]) => executeOn(tx, text, values) } } : {},
     );
-    const wake = () => this.wake(queue);
+    // The commit is what the caller waits for; the wake-up NOTIFY goes out after it, unawaited.
+    const wake = () => void this.wake(queue).catch(() => undefined);
     if (tx) tx.afterCommit(wake);
-    else await wake();
+    else wake();
+  }
+
+  /** Wakes the queue's workers everywhere after jobs were inserted by SQL of the caller's own (see job-insert-sql.ts). */
+  wakeSoon(queue: string): void {
+    void this.wake(queue).catch(() => undefined);
   }
 
   /**

@@ -5,7 +5,14 @@ import { runInTransaction, Tx } from '../../database/transaction';
 import { JobQueue } from '../jobs/job-queue.service';
 import { INBOUND_QUEUE, InboundJob } from './inbound-job';
 import { WebhookChange } from './webhook-payload';
-import { RoutedInbound, RoutedStatus, UnroutedReason, WebhookRepository } from './webhook.repository';
+import {
+  InsertedInbound,
+  InsertedStatus,
+  RoutedInbound,
+  RoutedStatus,
+  UnroutedReason,
+  WebhookRepository,
+} from './webhook.repository';
 
 /** One delivery, routed, ready to store. */
 export interface IngestItem {
@@ -28,11 +35,12 @@ const key = (phoneNumberId: string, wamid: string) => `${phoneNumberId}\u0001${w
 
 /**
  * Group commit for webhook deliveries. A delivery that arrives while a committer is free is
- * committed at once, alone; deliveries that arrive while all are busy wait and then go together
- * in the next transaction: one multi-row insert, one job insert, one commit (one WAL
- * flush) for all of them. Each caller still learns only after the commit that holds its events.
- * If a grouped transaction fails, its deliveries are retried one by one, so one bad delivery
- * cannot fail the others.
+ * stored at once, alone; deliveries that arrive while all are busy wait and then go together.
+ * Messages only (the common case): one statement inserts the messages and, from what it inserted,
+ * one job per contact (atomic on its own: one round trip, no BEGIN/COMMIT). With statuses or
+ * unrouted changes: one transaction. Each caller answers only after the commit that holds its
+ * events. If a group fails, its deliveries are retried one by one, so one bad delivery cannot
+ * fail the others.
  */
 @Injectable()
 export class IngestBatcher {
@@ -97,13 +105,18 @@ export class IngestBatcher {
     }
   }
 
-  /** One transaction for all items; what each item's own events turned out to be. */
+  /** One transaction (or one statement) for all items; what each item's own events turned out to be. */
   private async commit(items: IngestItem[]): Promise<IngestOutcome[]> {
+    const events = items.flatMap((i) => i.inbound);
+    if (items.every((i) => i.statuses.length === 0 && i.unrouted.length === 0)) {
+      // The common case, messages only: messages and their jobs in one statement, no BEGIN/COMMIT.
+      const inserted = await this.repository.insertInboundWithJobs(this.dataSource, events, INBOUND_QUEUE);
+      if (inserted.length > 0) this.jobs.wakeSoon(INBOUND_QUEUE);
+      return this.outcomes(items, inserted, []);
+    }
     return runInTransaction(this.dataSource, async (tx) => {
-      const inbound = await this.repository.insertInbound(
-        tx.manager,
-        items.flatMap((i) => i.inbound),
-      );
+      const inbound = await this.repository.insertInboundWithJobs(tx.manager, events, INBOUND_QUEUE);
+      if (inbound.length > 0) tx.afterCommit(() => this.jobs.wakeSoon(INBOUND_QUEUE));
       const statuses = await this.repository.insertStatuses(
         tx.manager,
         items.flatMap((i) => i.statuses),
@@ -130,18 +143,25 @@ export class IngestBatcher {
           }
         }
       }
-      await this.enqueue(tx, inbound);
-      const fresh = new Set([
-        ...inbound.map((r) => key(r.phone_number_id, r.wamid)),
-        ...statuses.map((r) => key(r.phone_number_id, `${r.wamid}\u0001${r.status}`)),
-      ]);
-      return items.map((item): IngestOutcome => {
-        const isFresh =
-          item.inbound.some((e) => fresh.has(key(e.phoneNumberId, e.wamid))) ||
-          item.statuses.some((e) => fresh.has(key(e.phoneNumberId, `${e.wamid}\u0001${e.status}`)));
-        if (isFresh) return 'accepted';
-        return item.unrouted.length > 0 ? 'unrouted' : 'duplicate';
-      });
+      return this.outcomes(items, inbound, statuses);
+    });
+  }
+
+  private outcomes(
+    items: IngestItem[],
+    inbound: InsertedInbound[],
+    statuses: InsertedStatus[],
+  ): IngestOutcome[] {
+    const fresh = new Set([
+      ...inbound.map((r) => key(r.phone_number_id, r.wamid)),
+      ...statuses.map((r) => key(r.phone_number_id, `${r.wamid}\u0001${r.status}`)),
+    ]);
+    return items.map((item): IngestOutcome => {
+      const isFresh =
+        item.inbound.some((e) => fresh.has(key(e.phoneNumberId, e.wamid))) ||
+        item.statuses.some((e) => fresh.has(key(e.phoneNumberId, `${e.wamid}\u0001${e.status}`)));
+      if (isFresh) return 'accepted';
+      return item.unrouted.length > 0 ? 'unrouted' : 'duplicate';
     });
   }
 

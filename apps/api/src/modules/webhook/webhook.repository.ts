@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { jobInsertFromRows } from '../jobs/job-insert-sql';
 import type { InboundEvent, StatusEvent } from './webhook-payload';
 
 export interface RoutedInbound extends InboundEvent {
@@ -28,6 +29,34 @@ export interface InsertedStatus {
 
 export type UnroutedReason = 'unknown_number' | 'inactive_tenant' | 'no_metadata';
 
+const INSERT_INBOUND = `
+  INSERT INTO messages (tenant_id, phone_number_id, contact_key, wa_id, user_id, profile_name, direction,
+                        type, text, raw, status, wamid, meta_timestamp, simulated)
+  SELECT r.tenant_id, r.phone_number_id, r.contact_key, r.wa_id, r.user_id, r.profile_name, 'inbound',
+         r.type, r.text, r.raw, 'received', r.wamid, r.meta_timestamp, r.simulated
+  FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id text, phone_number_id text, contact_key text, wa_id text,
+       user_id text, profile_name text, type text, text text, raw jsonb, wamid text,
+       meta_timestamp timestamptz, simulated boolean)
+  ON CONFLICT (phone_number_id, wamid) WHERE direction = 'inbound' DO NOTHING
+  RETURNING tenant_id, contact_key, phone_number_id, wamid`;
+
+function inboundRow(e: RoutedInbound) {
+  return {
+    tenant_id: e.tenantId,
+    phone_number_id: e.phoneNumberId,
+    contact_key: e.contactKey,
+    wa_id: e.waId,
+    user_id: e.userId,
+    profile_name: e.profileName,
+    type: e.type,
+    text: e.text,
+    raw: e.raw,
+    wamid: e.wamid,
+    meta_timestamp: e.metaTimestamp,
+    simulated: e.simulated ?? false,
+  };
+}
+
 /** Status order of an outbound message: a status only ever moves forward. */
 export const STATUS_RANK_SQL = (column: string) =>
   `CASE ${column} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE -1 END`;
@@ -35,34 +64,30 @@ export const STATUS_RANK_SQL = (column: string) =>
 /** The SQL of the ingest: each statement is one round trip for all events of a delivery. */
 @Injectable()
 export class WebhookRepository {
-  /** Stores new inbound messages; returns the (tenant, contact) pairs that got at least one. */
+  /** Stores new inbound messages; returns the ones that were new. */
   async insertInbound(m: EntityManager, events: RoutedInbound[]): Promise<InsertedInbound[]> {
     if (events.length === 0) return [];
-    const rows = events.map((e) => ({
-      tenant_id: e.tenantId,
-      phone_number_id: e.phoneNumberId,
-      contact_key: e.contactKey,
-      wa_id: e.waId,
-      user_id: e.userId,
-      profile_name: e.profileName,
-      type: e.type,
-      text: e.text,
-      raw: e.raw,
-      wamid: e.wamid,
-      meta_timestamp: e.metaTimestamp,
-      simulated: e.simulated ?? false,
-    }));
+    return m.query(INSERT_INBOUND, [JSON.stringify(events.map(inboundRow))]);
+  }
+
+  /**
+   * Stores new inbound messages and, in the same statement, one job per (tenant, contact) that
+   * got at least one: one round trip, atomic on its own.
+   */
+  async insertInboundWithJobs(
+    m: EntityManager | DataSource,
+    events: RoutedInbound[],
+    queue: string,
+  ): Promise<InsertedInbound[]> {
+    if (events.length === 0) return [];
     return m.query(
-      `INSERT INTO messages (tenant_id, phone_number_id, contact_key, wa_id, user_id, profile_name, direction,
-                             type, text, raw, status, wamid, meta_timestamp, simulated)
-       SELECT r.tenant_id, r.phone_number_id, r.contact_key, r.wa_id, r.user_id, r.profile_name, 'inbound',
-              r.type, r.text, r.raw, 'received', r.wamid, r.meta_timestamp, r.simulated
-       FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id text, phone_number_id text, contact_key text, wa_id text,
-            user_id text, profile_name text, type text, text text, raw jsonb, wamid text,
-            meta_timestamp timestamptz, simulated boolean)
-       ON CONFLICT (phone_number_id, wamid) WHERE direction = 'inbound' DO NOTHING
-       RETURNING tenant_id, contact_key, phone_number_id, wamid`,
-      [JSON.stringify(rows)],
+      `WITH ins AS (${INSERT_INBOUND}),
+       jobs AS (${jobInsertFromRows(
+         '$2',
+         `(SELECT DISTINCT jsonb_build_object('tenantId', tenant_id, 'contactKey', contact_key) AS data FROM ins) src`,
+       )})
+       SELECT tenant_id, contact_key, phone_number_id, wamid FROM ins`,
+      [JSON.stringify(events.map(inboundRow)), queue],
     );
   }
 
