@@ -37,9 +37,16 @@ describe('Messaging pipeline', () => {
     (await messagesOf(t, tenantId)).filter((r) => r.direction === 'outbound');
 
   describe('sending', () => {
-    it('retries after Graph throttling (130429) and sends exactly once', async () => {
+    it.each([
+      ['throughput error 130429', graphError(130429, 'Rate limit hit', 400)],
+      [
+        'HTTP 429',
+        { status: 429, body: { error: { message: 'Too many calls', type: 'OAuthException', code: 4 } } },
+      ],
+      ['HTTP 503 without a Graph body', { status: 503, raw: 'Service Unavailable' }],
+    ])('retries after %s and then sends each reply exactly once', async (_label, response) => {
       const tenant = await waTenant(t);
-      graph.failSends(tenant.phoneNumberId, graphError(130429, 'Rate limit hit', 400), 1);
+      graph.failSends(tenant.phoneNumberId, response, 1);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       await waitIdle(t, tenant.id, 20_000);
       expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
