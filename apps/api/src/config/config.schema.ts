@@ -57,6 +57,18 @@ export const configSchema = {
   meta: {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
+    /** The Facebook Login for Business configuration ("WhatsApp Embedded Signup") the admin app launches. */
+    configId: env.string('FB_CONFIG_ID', { optional: true }),
+    graphApiVersion: env.string('GRAPH_API_VERSION', { default: 'v25.0' }),
+    graphApiBaseUrl: env.url('GRAPH_API_BASE_URL', { default: 'https://graph.facebook.com' }),
+    sdkUrl: env.url('FB_SDK_URL', { default: 'https://connect.facebook.net/en_US/sdk.js' }),
+    graphTimeoutSeconds: env.duration('GRAPH_TIMEOUT', { default: 15 }),
+  },
+  /** The scheduled check of every tenant's WhatsApp, Zoho and HubSpot credentials. */
+  credentials: {
+    checkCron: env.string('CREDENTIAL_CHECK_CRON', { default: '0 * * * *' }),
+    /** A token that expires sooner than this counts as `expiring`. */
+    expiringWithinDays: env.int('CREDENTIAL_EXPIRING_DAYS', { default: 7, min: 1, max: 365 }),
   },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
