@@ -51,6 +51,9 @@ export class Onboarding1795200013000 implements MigrationInterface {
         tenant_id text NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
         provider text NOT NULL,
         accounts_url text NOT NULL,
+        -- Who asked for the URL: the callback acts (and is audited) as that user.
+        user_id uuid,
+        user_email text,
         expires_at timestamptz NOT NULL,
         used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
