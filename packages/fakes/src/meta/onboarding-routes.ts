@@ -49,6 +49,9 @@ export interface FakeWaba {
   subscribedApps: string[];
 }
 
+/** The onboarding calls a test can make fail once each (`failNext`). */
+export type MetaOnboardingCall = 'access_token' | 'debug_token' | 'subscribe' | 'register' | 'number_details';
+
 interface PendingCode {
   appId: string;
   token: Omit<IssuedToken, 'token' | 'issuedAt' | 'revoked'>;
@@ -93,6 +96,7 @@ export class MetaOnboardingState {
   readonly wabas = new Map<string, FakeWaba>();
   readonly phoneNumbers = new Map<string, FakePhoneNumber>();
   private readonly codes = new Map<string, PendingCode>();
+  private readonly failures = new Map<MetaOnboardingCall, FakeResponse[]>();
   /** The code's time to live (Meta: 30 seconds). */
   codeTtlMs = 30_000;
 
@@ -153,6 +157,30 @@ export class MetaOnboardingState {
       },
     });
     return code;
+  }
+
+  /**
+   * The next `times` calls of this kind answer `response` (default: Graph's generic transient
+   * error, HTTP 500 code 2). `number_details` means a read of the display number and name.
+   */
+  failNext(
+    call: MetaOnboardingCall,
+    response: FakeResponse = graphError(
+      500,
+      'An unexpected error has occurred. Please retry your request later.',
+      2,
+    ),
+    times = 1,
+  ): void {
+    this.failures.set(call, [
+      ...(this.failures.get(call) ?? []),
+      ...Array<FakeResponse>(times).fill(response),
+    ]);
+  }
+
+  /** The armed failure for this call, used up. */
+  takeFailure(call: MetaOnboardingCall): FakeResponse | null {
+    return this.failures.get(call)?.shift() ?? null;
   }
 
   /** The code's 30 seconds are over. */
@@ -371,10 +399,42 @@ function bearerOf(req: FakeRequest): string {
  * `/{id}` route; the Graph fake that also serves messages mounts these next to its own.
  */
 export function registerOnboardingRoutes(server: FakeServer, state: MetaOnboardingState): void {
-  server.route('GET', '/:version/oauth/access_token', (req) => state.accessToken(req));
-  server.route('GET', '/:version/debug_token', (req) => state.debugToken(req));
+  const failable =
+    (
+      call: MetaOnboardingCall | ((req: FakeRequest) => MetaOnboardingCall | null),
+      handler: (req: FakeRequest) => FakeResponse,
+    ) =>
+    (req: FakeRequest): FakeResponse => {
+      const kind = typeof call === 'function' ? call(req) : call;
+      return (kind && state.takeFailure(kind)) || handler(req);
+    };
+  server.route(
+    'GET',
+    '/:version/oauth/access_token',
+    failable('access_token', (req) => state.accessToken(req)),
+  );
+  server.route(
+    'GET',
+    '/:version/debug_token',
+    failable('debug_token', (req) => state.debugToken(req)),
+  );
   server.route('GET', '/:version/:id/subscribed_apps', (req) => state.subscribedApps(req));
-  server.route('POST', '/:version/:id/subscribed_apps', (req) => state.subscribedApps(req));
-  server.route('POST', '/:version/:id/register', (req) => state.register(req));
-  server.route('GET', '/:version/:id', (req) => state.phoneNumber(req));
+  server.route(
+    'POST',
+    '/:version/:id/subscribed_apps',
+    failable('subscribe', (req) => state.subscribedApps(req)),
+  );
+  server.route(
+    'POST',
+    '/:version/:id/register',
+    failable('register', (req) => state.register(req)),
+  );
+  server.route(
+    'GET',
+    '/:version/:id',
+    failable(
+      (req) => ((req.query.fields ?? '').includes('display_phone_number') ? 'number_details' : null),
+      (req) => state.phoneNumber(req),
+    ),
+  );
 }

@@ -115,6 +115,17 @@ export class MetaBusinessApi {
     });
   }
 
+  /** Whether the number is already registered for the Cloud API (then registering is skipped). */
+  async isRegistered(phoneNumberId: string, token: string): Promise<boolean> {
+    const body = await this.graph.call<PhoneNumberBody>({
+      method: 'GET',
+      path: `/${encodeURIComponent(phoneNumberId)}`,
+      token,
+      query: { fields: 'platform_type,status' },
+    });
+    return body.platform_type === 'CLOUD_API' || body.status === 'CONNECTED';
+  }
+
   async numberDetails(phoneNumberId: string, token: string): Promise<NumberDetails> {
     const body = await this.graph.call<PhoneNumberBody>({
       method: 'GET',

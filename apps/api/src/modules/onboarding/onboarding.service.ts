@@ -198,8 +198,7 @@ export class OnboardingService {
         await this.meta.subscribeApp(attempt.waba_id, this.token(state));
         return 'succeeded';
       case 'register_number': {
-        const current = await this.meta.numberDetails(attempt.phone_number_id, this.token(state));
-        if (current.registered) return 'skipped';
+        if (await this.meta.isRegistered(attempt.phone_number_id, this.token(state))) return 'skipped';
         const sealed =
           attempt.pin_enc ??
           (await this.attempts.lastPinFor(attempt.tenant_id, attempt.phone_number_id)) ??
