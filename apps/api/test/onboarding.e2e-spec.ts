@@ -305,7 +305,7 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
         ]),
       ).toEqual([{ phone_number_id: second.phone.id }]);
       const actions = await t.dataSource.query<{ action: string }[]>(
-        `SELECT action FROM audit_events WHERE tenant_id = $1 AND action LIKE 'config.%' ORDER BY created_at`,
+        `SELECT action FROM audit_events WHERE tenant_id = $1 AND action LIKE 'config.%' ORDER BY id`,
         [tenant.id],
       );
       expect(actions.map((a) => a.action)).toEqual(['config.onboard', 'config.reconnect']);
@@ -341,7 +341,7 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       expect(await healthOf(tenant.id, 'waba_subscription')).toMatchObject({ status: 'unknown' });
       const changes = await t.dataSource.query<{ before: unknown; after: unknown; actor_email: string }[]>(
         `SELECT before, after, actor_email FROM audit_events
-         WHERE tenant_id = $1 AND action = 'credential.status_changed' AND target_id = 'whatsapp' ORDER BY created_at`,
+         WHERE tenant_id = $1 AND action = 'credential.status_changed' AND target_id = 'whatsapp' ORDER BY id`,
         [tenant.id],
       );
       expect(changes.at(-1)).toMatchObject({

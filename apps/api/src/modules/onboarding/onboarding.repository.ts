@@ -78,7 +78,8 @@ export class OnboardingRepository {
    */
   async reopen(tenantId: string, attemptId: string, fromStep: OnboardingStepName): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
-      const claimed = await m.query<unknown[]>(
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+      const [claimed] = await m.query<[unknown[], number]>(
         `UPDATE onboarding_attempts SET status = 'running', updated_at = now()
          WHERE id = $1 AND tenant_id = $2 AND status = 'failed' RETURNING id`,
         [attemptId, tenantId],

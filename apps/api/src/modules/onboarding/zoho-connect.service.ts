@@ -148,7 +148,8 @@ export class ZohoConnectService {
 
   /** Marks the state used and returns what it was issued for; null when unknown, expired or used. */
   private async claimState(state: string): Promise<StateRow | null> {
-    const rows = await this.dataSource.query<StateRow[]>(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+    const [rows] = await this.dataSource.query<[StateRow[], number]>(
       `UPDATE oauth_states SET used_at = now()
        WHERE state_sha256 = $1 AND provider = 'zoho' AND used_at IS NULL AND expires_at > now()
        RETURNING tenant_id, accounts_url, user_id, user_email`,
