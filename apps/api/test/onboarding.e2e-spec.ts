@@ -226,6 +226,22 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       },
     );
 
+    it('a refusal by Meta (4xx) answers 400 with Meta’s own message', async () => {
+      const tenant = await createTenant(t);
+      const { body } = signup();
+      meta.state.failNext(
+        'register',
+        graphError(400, '(#133005) Two step verification PIN Mismatch', 133005),
+      );
+      const res = await onboard(tenant, body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        failed_step: 'register_number',
+        message:
+          'Onboarding failed at step register_number: Meta answered: (#133005) Two step verification PIN Mismatch',
+      });
+    });
+
     it('an expired code fails step 1 with Meta’s message, and cannot be exchanged again', async () => {
       const tenant = await createTenant(t);
       const { body } = signup();
@@ -553,7 +569,7 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       zoho.consent = {};
       const res = keep(await t.http().get(callback));
       expect(res.status).toBe(302);
-      const location = new URL(res.headers.location as string);
+      const location = new URL(res.headers.location);
       expect(location.pathname).toBe('/crm');
       expect(Object.fromEntries(location.searchParams)).toEqual({
         zoho: 'error',

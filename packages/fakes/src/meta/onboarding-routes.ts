@@ -233,7 +233,7 @@ export class MetaOnboardingState {
     if (pending.expiresAt < Date.now()) {
       return graphError(400, 'This authorization code has expired.', 100, { subcode: 36007 });
     }
-    return { status: 200, body: { access_token: this.exchange(code!).token } };
+    return { status: 200, body: { access_token: this.exchange(code).token } };
   }
 
   /** Graph's `GET /debug_token?input_token=` with an app token (`APP_ID|APP_SECRET`) or a system user token. */
