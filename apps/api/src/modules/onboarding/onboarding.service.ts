@@ -20,6 +20,7 @@ import { WhatsAppConfigService } from '../tenant-config/whatsapp-config.service'
 import { WhatsAppOnboardDto } from './dto/whatsapp-onboard.dto';
 import { GraphError } from './graph-client';
 import { MetaApp, MetaBusinessApi, tokenProblem } from './meta-business.api';
+import { preflight } from './onboard-preflight';
 import { AttemptRow, OnboardingRepository } from './onboarding.repository';
 
 /** A step that failed, with the HTTP status the caller gets. */
@@ -304,44 +305,12 @@ export class OnboardingService {
 
   private preflight(): PreflightItem[] {
     const { meta, core, whatsapp } = this.config;
-    const item = (key: PreflightItem['key'], problem: string | null): PreflightItem => ({
-      key,
-      ok: problem === null,
-      message: problem,
+    return preflight({
+      appId: meta.appId,
+      appSecret: meta.appSecret,
+      configId: meta.configId,
+      publicUrl: core.publicUrl,
+      verifyToken: whatsapp.verifyToken,
     });
-    return [
-      item('app_id', meta.appId ? null : 'Set FB_APP_ID to the id of the platform’s Meta app.'),
-      item(
-        'app_secret',
-        meta.appSecret
-          ? null
-          : 'Set FB_APP_SECRET (App Dashboard > App settings > Basic) so codes can be exchanged.',
-      ),
-      item(
-        'config_id',
-        meta.configId
-          ? null
-          : 'Set FB_CONFIG_ID to the id of a Facebook Login for Business configuration made from the "WhatsApp Embedded Signup" template.',
-      ),
-      item('public_url', publicUrlProblem(core.publicUrl)),
-      item(
-        'verify_token',
-        whatsapp.verifyToken
-          ? null
-          : 'Set WHATSAPP_WEBHOOK_VERIFY_TOKEN and enter the same value with the webhook URL in the Meta app’s WhatsApp configuration.',
-      ),
-    ];
   }
-}
-
-function publicUrlProblem(publicUrl: string | undefined): string | null {
-  if (!publicUrl) return 'Set PUBLIC_URL to the https address Meta and browsers reach this server at.';
-  const url = new URL(publicUrl);
-  if (url.protocol !== 'https:')
-    return `PUBLIC_URL must use https (Meta calls only https webhooks); it is ${url.origin}.`;
-  if (url.search || url.hash) return 'PUBLIC_URL must be a plain address without ?query or #fragment.';
-  if (['localhost', '127.0.0.1', '::1'].includes(url.hostname)) {
-    return `PUBLIC_URL points at ${url.hostname}, which Meta cannot reach; use the server’s public address.`;
-  }
-  return null;
 }

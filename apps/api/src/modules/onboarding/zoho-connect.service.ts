@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PublicRoutes, ZOHO_DATA_CENTRES, type ZohoAuthorizeUrl } from '@parley/shared-types';
+import { PublicRoutes, type ZohoAuthorizeUrl } from '@parley/shared-types';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
@@ -12,6 +12,7 @@ import { isCrmError } from '../crm/crm-errors';
 import { ZohoAccounts } from '../crm/zoho/zoho-accounts';
 import { apiDomainFor } from '../crm/zoho/zoho-data-centres';
 import { ConfigLoader } from '../tenant-config/config-loader.service';
+import { allowedAccountsServer } from './zoho-accounts-server';
 
 /** Leads (read and write) and search, which Zoho guards with a scope of its own (PROTOCOLS.md part 2, 1.2). */
 export const ZOHO_SCOPES = ['ZohoCRM.modules.leads.ALL', 'ZohoSearch.securesearch.READ'];
@@ -161,18 +162,7 @@ export class ZohoConnectService {
   /** The accounts server to exchange on, if it is one Parley may send a client secret to. */
   private accountsServer(given: string | undefined, issuedFor: string): string | null {
     if (!given) return issuedFor;
-    let url: URL;
-    try {
-      url = new URL(given);
-    } catch {
-      return null;
-    }
-    if (url.username || url.password || url.search || url.hash) return null;
-    const knownZoho =
-      url.protocol === 'https:' && ZOHO_DATA_CENTRES.some((dc) => dc.accounts === url.hostname);
-    const origins = [issuedFor, this.config.crm.zohoAccountsUrl].map((u) => new URL(u).origin);
-    if (!knownZoho && !origins.includes(url.origin)) return null;
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    return allowedAccountsServer(given, [issuedFor, this.config.crm.zohoAccountsUrl]);
   }
 
   private redirectUri(): string {
