@@ -144,6 +144,7 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
         [tenant.id],
       );
       expect(t.app.get(SecretBox).open(attempt.pin_enc)).toBe(phone.pin);
+      expect(attempt.access_token_enc).toBeNull(); // the config holds the token now
       expect(attempt.pin_enc).not.toContain(phone.pin!);
       const numbers = await t.dataSource.query(
         `SELECT tenant_id FROM phone_numbers WHERE phone_number_id = $1`,

@@ -58,6 +58,12 @@ export class OnboardingRepository {
     input: { wabaId: string; phoneNumberId: string; businessId: string | null; codeSha256: string },
   ): Promise<AttemptRow> {
     return this.dataSource.transaction(async (m) => {
+      // Only the latest attempt can be resumed: earlier ones need their business token no more.
+      await m.query(
+        `UPDATE onboarding_attempts SET access_token_enc = NULL, updated_at = now()
+         WHERE tenant_id = $1 AND access_token_enc IS NOT NULL`,
+        [tenantId],
+      );
       const [attempt] = await m.query<AttemptRow[]>(
         `INSERT INTO onboarding_attempts (tenant_id, waba_id, phone_number_id, business_id, code_sha256)
          VALUES ($1, $2, $3, $4, $5) RETURNING *`,

@@ -239,7 +239,12 @@ export class OnboardingService {
           },
           async (tx) => {
             await this.attempts.stepFinished(attempt.id, 'store', 'succeeded', null, tx.manager);
-            await this.attempts.update(attempt.id, { status: 'completed' }, tx.manager);
+            // The config holds the token now; the attempt keeps only the PIN.
+            await this.attempts.update(
+              attempt.id,
+              { status: 'completed', access_token_enc: null },
+              tx.manager,
+            );
           },
         );
         return 'succeeded';
