@@ -169,6 +169,33 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       expect((await steps(tenant)).map((s) => s.status)).toEqual(Array(6).fill('succeeded'));
     });
 
+    it('shows live progress while the steps run, and refuses a second run meanwhile', async () => {
+      const tenant = await createTenant(t);
+      const { body } = signup();
+      // Meta takes its time registering the number.
+      meta.state.failNext('register', { status: 200, body: { success: true }, delayMs: 1500 });
+      const running = onboard(tenant, body);
+      let seen: OnboardingStep[] = [];
+      await waitFor(async () => {
+        seen = await steps(tenant);
+        return seen.some((s) => s.step === 'register_number' && s.status === 'running');
+      });
+      expect(statusOf(seen)).toEqual({
+        exchange_code: 'succeeded',
+        debug_token: 'succeeded',
+        subscribe_app: 'succeeded',
+        register_number: 'running',
+        number_details: 'pending',
+        store: 'pending',
+      });
+      const second = await onboard(tenant, body);
+      expect(second.status).toBe(409);
+      expect(second.body.message).toBe(
+        'An onboarding of this tenant is already running; wait for it to finish',
+      );
+      expect((await running).status).toBe(200);
+    });
+
     it('skips registration for a number that is already registered', async () => {
       const tenant = await createTenant(t);
       const { phone, body } = signup({ registered: true });

@@ -38,8 +38,15 @@ export class CredentialCheckWorker implements OnModuleInit {
         if ((error as { status?: number }).status !== 404) throw error;
       });
     });
-    if (this.jobs.workersEnabled)
-      await this.jobs.schedule(CREDENTIAL_SWEEP_QUEUE, this.config.credentials.checkCron);
+    if (!this.jobs.workersEnabled) return;
+    const cron = this.config.credentials.checkCron;
+    try {
+      await this.jobs.schedule(CREDENTIAL_SWEEP_QUEUE, cron);
+    } catch (error) {
+      throw new Error(
+        `CREDENTIAL_CHECK_CRON "${cron}" is not a cron expression pg-boss accepts (e.g. "0 * * * *"): ${(error as Error).message}`,
+      );
+    }
   }
 
   /** Queues one check per active tenant; returns how many. */
