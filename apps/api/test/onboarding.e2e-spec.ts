@@ -378,7 +378,10 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       meta.state.revoke(token);
 
       await t.app.get(JobQueue).send(CREDENTIAL_SWEEP_QUEUE, {});
-      await waitFor(async () => (await healthOf(tenant.id, 'whatsapp'))?.status === 'invalid', 20_000);
+      await waitFor(
+        async () => (await healthOf(tenant.id, 'waba_subscription'))?.status === 'unknown',
+        20_000,
+      );
       expect((await healthOf(tenant.id, 'whatsapp')).last_error).toContain(
         `The user has not authorized application ${meta.app.id}`,
       );
@@ -427,6 +430,10 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       expect(res.body.overall).toBe('invalid');
 
       zoho.revoke(connection.refreshToken);
+      // The CRM connection test's verdict counts for credential health too.
+      const tested = keep(await t.http().post('/api/v1/tenant/crm/test').set(bearer(tenant.admin.token)));
+      expect(tested.body).toMatchObject({ ok: false, verdict: 'bad_token' });
+      expect(await healthOf(tenant.id, 'zoho')).toMatchObject({ status: 'invalid' });
       const after = await t.app.get(CredentialCheckService).checkTenant(tenant.id);
       expect(after.credentials.find((c) => c.credential === 'zoho')).toMatchObject({ status: 'invalid' });
     });

@@ -1,17 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CrmStatus, CrmTestResult } from '@parley/shared-types';
+import type { CredentialStatus, CrmStatus, CrmTestResult, CrmVerdict } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { notFound } from '../../common/http/domain-error';
 import { runInTransaction } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { ConfigLoader } from '../tenant-config/config-loader.service';
 import type { LoadedTenant } from '../tenant-config/tenant-config-view';
 import { CrmConnectionHealth } from './crm-connection-health';
 import { CRM_PROVIDER_FACTORY, type CrmProviderFactory } from './crm-provider.port';
 import { UpdateCrmSettingsDto } from './dto/lead.dto';
 import { LeadsRepository } from './leads.repository';
+
+/** How a connection test's verdict reads as credential health (absent: the test gave no verdict). */
+const CREDENTIAL_VERDICTS: Partial<Record<CrmVerdict, CredentialStatus>> = {
+  ok: 'ok',
+  bad_token: 'invalid',
+  bad_client: 'invalid',
+  wrong_data_centre: 'invalid',
+  missing_scope: 'invalid',
+  no_permission: 'invalid',
+};
 
 /** A tenant's CRM connection: its health, the connection test, and the Zoho lead source. */
 @Injectable()
@@ -24,6 +35,7 @@ export class CrmConnectionService {
     private readonly leads: LeadsRepository,
     private readonly audit: AuditService,
     private readonly box: SecretBox,
+    private readonly credentials: CredentialHealthService,
   ) {}
 
   async status(tenantId: string): Promise<CrmStatus> {
@@ -49,7 +61,18 @@ export class CrmConnectionService {
     const provider = await this.providers.forTenant(tenantId);
     const check = await provider.testConnection();
     const ok = check.verdict === 'ok';
-    if (tenant.profile.crmKind !== 'local') await this.health.record(tenantId, ok, check.message);
+    const kind = tenant.profile.crmKind;
+    if (kind !== 'local') {
+      await this.health.record(tenantId, ok, check.message);
+      // The same verdict feeds credential health; no answer (down, rate limited) is no verdict.
+      const credential = CREDENTIAL_VERDICTS[check.verdict];
+      if (credential) {
+        await this.credentials.record(tenantId, kind, {
+          status: credential,
+          error: credential === 'ok' ? null : check.message,
+        });
+      }
+    }
     return {
       crm: tenant.profile.crmKind,
       ok,
