@@ -55,7 +55,11 @@ describe('credential health', () => {
 
   it('lets platform admins read any tenant and answers 404 for an unknown one', async () => {
     const root = await platformAdmin(t);
-    const res = await t.http().get(`/api/v1/admin/tenants/${a.id}/health`).set(bearer(root.token)).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/v1/admin/tenants/${a.id}/health`)
+      .set(bearer(root.token))
+      .expect(200);
     expect(res.body.overall).toBe('invalid');
     await t.http().get('/api/v1/admin/tenants/no_such_tenant/health').set(bearer(root.token)).expect(404);
     const overall = await health.overallFor([a.id, b.id]);
