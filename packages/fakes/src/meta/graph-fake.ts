@@ -256,7 +256,7 @@ export class GraphFake extends FakeServer {
         ? invalid('(#100) The parameter messaging_product is required.')
         : invalid(
             '(#100) Param messaging_product must be one of {WHATSAPP} - got "' +
-              String(body.messaging_product) +
+              show(body.messaging_product) +
               '".',
           );
     }
@@ -275,12 +275,13 @@ export class GraphFake extends FakeServer {
         details: `Invalid recipient: ${recipient}`,
       });
     }
-    if (body.recipient_type !== undefined && !['individual', 'group'].includes(String(body.recipient_type))) {
+    if (body.recipient_type !== undefined && !['individual', 'group'].includes(show(body.recipient_type))) {
       return invalid(
-        `(#100) Param recipient_type must be one of {INDIVIDUAL, GROUP} - got "${String(body.recipient_type)}".`,
+        `(#100) Param recipient_type must be one of {INDIVIDUAL, GROUP} - got "${show(body.recipient_type)}".`,
       );
     }
-    const type = body.type === undefined ? 'text' : String(body.type);
+    const type =
+      body.type === undefined ? 'text' : typeof body.type === 'string' ? body.type : show(body.type);
     if (!(MESSAGE_TYPES as readonly string[]).includes(type)) {
       return invalid(
         `(#100) Param type must be one of {${MESSAGE_TYPES.join(', ').toUpperCase()}} - got "${type}".`,
@@ -309,7 +310,7 @@ export class GraphFake extends FakeServer {
 
   private markRead(phoneNumberId: string, body: Record<string, unknown>): FakeResponse {
     if (body.status !== 'read')
-      return invalid(`(#100) Param status must be one of {READ} - got "${String(body.status)}".`);
+      return invalid(`(#100) Param status must be one of {READ} - got "${show(body.status)}".`);
     if (typeof body.message_id !== 'string' || !body.message_id) {
       return invalid('(#100) The parameter message_id is required.');
     }
@@ -321,7 +322,7 @@ export class GraphFake extends FakeServer {
     const typing = body.typing_indicator as { type?: unknown } | undefined;
     if (typing !== undefined && typing?.type !== 'text') {
       return invalid(
-        `(#100) Param typing_indicator['type'] must be one of {TEXT} - got "${String(typing?.type)}".`,
+        `(#100) Param typing_indicator['type'] must be one of {TEXT} - got "${show(typing?.type)}".`,
       );
     }
     this.state.reads.push({
@@ -410,7 +411,7 @@ function validateInteractive(c: Record<string, unknown>): FakeResponse | null {
   if (length(body.text) > 1024) return notValid('Body text length invalid. Min length: 1, Max length: 1024');
   if (c.type !== 'button' && c.type !== 'list') {
     return invalid(
-      `(#100) Param interactive['type'] must be one of {BUTTON, LIST, ...} - got "${String(c.type)}".`,
+      `(#100) Param interactive['type'] must be one of {BUTTON, LIST, ...} - got "${show(c.type)}".`,
     );
   }
   const action = c.action as { buttons?: unknown; button?: unknown; sections?: unknown } | undefined;
@@ -463,4 +464,9 @@ function windowKey(phoneNumberId: string, to: string): string {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A value as Graph quotes it in an error message. */
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
 }

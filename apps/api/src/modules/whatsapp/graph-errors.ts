@@ -96,7 +96,7 @@ export function networkError(message: string): SendError {
 export function graphErrorOf(body: unknown): GraphErrorBody | null {
   if (!body || typeof body !== 'object') return null;
   const error = (body as { error?: unknown }).error;
-  return error && typeof error === 'object' ? (error as GraphErrorBody) : null;
+  return error && typeof error === 'object' ? error : null;
 }
 
 function sendErrorOf(reply: GraphReply, graph: GraphErrorBody | null): SendError {

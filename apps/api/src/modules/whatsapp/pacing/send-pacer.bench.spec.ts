@@ -24,6 +24,7 @@ describe('SendPacer overhead (benchmark)', () => {
     const count = 200_000;
     const samples = [run(count), run(count), run(count)].sort((a, b) => a - b);
     const nsPerDecision = (samples[1] * 1e6) / count;
+    // eslint-disable-next-line no-console -- the figures are this benchmark's output
     console.log(
       `SendPacer.decide: ${nsPerDecision.toFixed(0)} ns per send (median of 3 x ${count}, 10 numbers, ` +
         `${users.length} users, ${pacer.trackedRecipients} tracked); ${(1e9 / nsPerDecision / 1e6).toFixed(2)} M decisions/s`,
