@@ -17,7 +17,7 @@ describe('WhatsApp sender (Graph API)', () => {
     t = await startTestApp({
       GRAPH_API_BASE_URL: meta.url,
       GRAPH_API_VERSION: 'v25.0',
-      GRAPH_API_TIMEOUT: '3',
+      GRAPH_API_TIMEOUT: '1',
     });
     sender = t.app.get<MessageSender>(MESSAGE_SENDER);
   });
@@ -168,6 +168,25 @@ describe('WhatsApp sender (Graph API)', () => {
     ).toMatchObject({
       kind: 'retry',
       error: { code: 2, httpStatus: 500 },
+    });
+  });
+
+  it('answers retry when Meta does not answer in time or cannot be reached', async () => {
+    const s = await setup();
+    meta.fail({
+      method: 'POST',
+      path: `/${s.phone}/messages`,
+      times: 1,
+      response: { status: 200, body: {}, delayMs: 1500 },
+    });
+    expect(await sender.send(s.request({ type: 'text', text: 'slow' }))).toMatchObject({
+      kind: 'retry',
+      error: {
+        code: null,
+        httpStatus: null,
+        title: 'Meta cannot be reached',
+        detail: expect.stringContaining('within 1 s'),
+      },
     });
   });
 
