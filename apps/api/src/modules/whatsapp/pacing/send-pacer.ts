@@ -50,13 +50,17 @@ export class SendPacer {
     return { kind: 'go', waitMs: Math.max(forPair.waitMs, forNumber.waitMs) };
   }
 
-  /** Meta answered 130429 (number) or 131056 (pair): send nothing there for `ms`. */
+  /**
+   * Meta answered 130429 (number) or 131056 (pair) to a send this pacer let through: that send's
+   * slot is given back (it will be sent again) and nothing goes there for `ms`.
+   */
   holdOff(scope: 'number' | 'recipient', phoneNumberId: string, recipient: string, ms: number): void {
     const now = this.clock();
     const bucket =
       scope === 'number'
         ? this.numberBucket(phoneNumberId, now)
         : this.recipientBucket(phoneNumberId, recipient, now);
+    bucket.release();
     bucket.holdFor(ms, now);
   }
 
