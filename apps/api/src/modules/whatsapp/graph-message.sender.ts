@@ -74,10 +74,14 @@ export class GraphMessageSender implements MessageSender {
 
   private async sendOnce(request: SendRequest): Promise<SendOutcome> {
     const { tenantId, phoneNumberId, idempotencyKey } = request;
-    const earlier = await this.ledger.find(tenantId, idempotencyKey);
+    // Two independent reads, side by side: each is a database round trip on every send.
+    const [earlier, invalid] = await Promise.all([
+      this.ledger.find(tenantId, idempotencyKey),
+      this.health.isInvalid(tenantId, 'whatsapp'),
+    ]);
     if (earlier) return { kind: 'sent', wamid: earlier.wamid };
 
-    if (await this.health.isInvalid(tenantId, 'whatsapp')) {
+    if (invalid) {
       return this.finish(request, {
         kind: 'auth',
         error: failure('The WhatsApp access token is marked invalid: nothing is sent until it is replaced'),
