@@ -28,6 +28,6 @@ import { SendLedgerRepository } from './send-ledger.repository';
     },
     { provide: MESSAGE_SENDER, useExisting: GraphMessageSender },
   ],
-  exports: [MESSAGE_SENDER],
+  exports: [MESSAGE_SENDER, GraphApiClient],
 })
 export class WhatsAppModule {}
