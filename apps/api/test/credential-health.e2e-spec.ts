@@ -1,5 +1,5 @@
 import { CredentialHealthService } from '../src/modules/credential-health/credential-health.service';
-import { createTenant, platformAdmin, TestTenant } from './support/fixtures';
+import { createTenant, createWhatsAppConfig, platformAdmin, TestTenant } from './support/fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 describe('credential health', () => {
@@ -68,5 +68,28 @@ describe('credential health', () => {
 
   it('ignores observations for a tenant that no longer exists', async () => {
     await expect(health.record('gone_tenant', 'zoho', { status: 'ok' })).resolves.toBeUndefined();
+  });
+
+  it('clears an invalid WhatsApp credential once the tenant saves a new token', async () => {
+    const c = await createTenant(t);
+    await createWhatsAppConfig(t, c);
+    await health.record(c.id, 'whatsapp', { status: 'invalid', error: 'Error validating access token' });
+    await t
+      .http()
+      .put('/api/v1/tenant/config')
+      .set(bearer(c.admin.token))
+      .send({ callback_url: 'https://example.com/hook' })
+      .expect(200);
+    expect(await health.isInvalid(c.id, 'whatsapp')).toBe(true);
+
+    await t
+      .http()
+      .put('/api/v1/tenant/config')
+      .set(bearer(c.admin.token))
+      .send({ access_token: 'EAAG-new-token-123456' })
+      .expect(200);
+    expect(await health.isInvalid(c.id, 'whatsapp')).toBe(false);
+    const res = await t.http().get('/api/v1/tenant/health').set(bearer(c.admin.token)).expect(200);
+    expect(res.body.credentials[0]).toMatchObject({ credential: 'whatsapp', status: 'unknown' });
   });
 });
