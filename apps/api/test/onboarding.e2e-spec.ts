@@ -3,6 +3,7 @@ import type { OnboardingFailure, OnboardingStep, WhatsAppOnboardResponse } from 
 import type { Response } from 'supertest';
 import { SecretBox } from '../src/common/crypto/secret-box';
 import { JobQueue } from '../src/modules/jobs/job-queue.service';
+import { MESSAGE_SENDER, type MessageSender } from '../src/modules/whatsapp';
 import { CredentialCheckService } from '../src/modules/onboarding/credential-check.service';
 import { CREDENTIAL_SWEEP_QUEUE } from '../src/modules/onboarding/credential-check.worker';
 import { crmEnv } from './support/crm';
@@ -196,6 +197,21 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       expect((await running).status).toBe(200);
     });
 
+    it('an onboarded tenant sends through the stored token at once', async () => {
+      const tenant = await createTenant(t);
+      const { phone, body } = signup();
+      expect((await onboard(tenant, body)).status).toBe(200);
+      const outcome = await t.app.get<MessageSender>(MESSAGE_SENDER).send({
+        tenantId: tenant.id,
+        phoneNumberId: phone.id,
+        to: { waId: '919812345678', userId: null },
+        message: { type: 'text', text: 'Welcome!' },
+        idempotencyKey: `onboarded-${phone.id}`,
+      });
+      expect(outcome).toMatchObject({ kind: 'sent' });
+      expect(meta.server.sentMessages(phone.id)).toHaveLength(1);
+    });
+
     it('skips registration for a number that is already registered', async () => {
       const tenant = await createTenant(t);
       const { phone, body } = signup({ registered: true });
@@ -259,7 +275,7 @@ describe('Onboarding: Embedded Signup, Zoho connect, HubSpot check, credential h
       const { body } = signup();
       meta.state.failNext(
         'register',
-        graphError(400, '(#133005) Two step verification PIN Mismatch', 133005),
+        graphError(400, 133005, '(#133005) Two step verification PIN Mismatch'),
       );
       const res = await onboard(tenant, body);
       expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
-import { FakeServer, MetaOnboardingState, registerOnboardingRoutes, type MetaApp } from '@parley/fakes';
+import { GraphFake, MetaOnboardingState, registerOnboardingRoutes, type MetaApp } from '@parley/fakes';
 
 export interface MetaFake {
-  server: FakeServer;
+  server: GraphFake;
   state: MetaOnboardingState;
   app: MetaApp;
   /** Environment pointing Parley's Graph calls and Meta app at the fake. */
@@ -9,10 +9,13 @@ export interface MetaFake {
   stop(): Promise<void>;
 }
 
-/** A Graph fake serving Embedded Signup's calls, with the platform's Meta app registered. */
+/**
+ * The Graph fake (messages) with Embedded Signup's routes mounted on it and the platform's Meta
+ * app registered: tokens and numbers from a signup also work for sending.
+ */
 export async function startMetaFake(): Promise<MetaFake> {
-  const server = new FakeServer('meta');
-  const state = new MetaOnboardingState();
+  const server = new GraphFake();
+  const state = new MetaOnboardingState(server.state);
   registerOnboardingRoutes(server, state);
   await server.start();
   const app = state.createApp('Parley');
@@ -23,7 +26,7 @@ export async function startMetaFake(): Promise<MetaFake> {
     env: {
       GRAPH_API_BASE_URL: server.url,
       GRAPH_API_VERSION: 'v25.0',
-      GRAPH_TIMEOUT: '5',
+      GRAPH_API_TIMEOUT: '5',
       FB_APP_ID: app.id,
       FB_APP_SECRET: app.secret,
       FB_CONFIG_ID: '1234567890',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FakeRequest, FakeResponse, FakeServer } from '../harness/fake-server';
+import { graphError, GraphFakeState } from './graph-fake';
 
 /*
  * The Graph API calls of Embedded Signup's server side (PROTOCOLS.md, part 1 section 5.3):
@@ -59,27 +60,6 @@ interface PendingCode {
   used: boolean;
 }
 
-/** The Graph body of an error, as Meta sends it. */
-export function graphError(
-  status: number,
-  message: string,
-  code: number,
-  options: { type?: string; subcode?: number } = {},
-): FakeResponse {
-  return {
-    status,
-    body: {
-      error: {
-        message,
-        type: options.type ?? 'OAuthException',
-        code,
-        ...(options.subcode !== undefined ? { error_subcode: options.subcode } : {}),
-        fbtrace_id: `A${randomBytes(11).toString('base64url')}`,
-      },
-    },
-  };
-}
-
 const digits = (length: number) =>
   Array.from(randomBytes(length), (b) => String(b % 10))
     .join('')
@@ -99,6 +79,12 @@ export class MetaOnboardingState {
   private readonly failures = new Map<MetaOnboardingCall, FakeResponse[]>();
   /** The code's time to live (Meta: 30 seconds). */
   codeTtlMs = 30_000;
+
+  /**
+   * `graph` is the Graph fake's state: business tokens and numbers made here are mirrored into it,
+   * so a tenant onboarded through these routes can send messages through the same fake.
+   */
+  constructor(readonly graph: GraphFakeState = new GraphFakeState()) {}
 
   createApp(name = 'Parley'): MetaApp {
     const app = { id: digits(15), secret: randomBytes(16).toString('hex'), name };
@@ -127,6 +113,15 @@ export class MetaOnboardingState {
       registerCalls: 0,
     };
     this.phoneNumbers.set(phone.id, phone);
+    this.graph.phoneNumbers.set(phone.id, {
+      id: phone.id,
+      displayPhoneNumber: phone.displayPhoneNumber,
+      verifiedName: phone.verifiedName,
+      wabaId: waba.id,
+      qualityRating: phone.qualityRating,
+      registered: phone.registered,
+      details: {},
+    });
     return { waba, phone };
   }
 
@@ -167,8 +162,9 @@ export class MetaOnboardingState {
     call: MetaOnboardingCall,
     response: FakeResponse = graphError(
       500,
-      'An unexpected error has occurred. Please retry your request later.',
       2,
+      'An unexpected error has occurred. Please retry your request later.',
+      { isTransient: true },
     ),
     times = 1,
   ): void {
@@ -193,6 +189,8 @@ export class MetaOnboardingState {
   revoke(token: string): void {
     const issued = this.tokens.get(token);
     if (issued) issued.revoked = true;
+    const grant = this.graph.tokens.get(token);
+    if (grant) grant.revoked = true;
   }
 
   /** A token straight away, as if a signup had completed earlier. */
@@ -215,6 +213,19 @@ export class MetaOnboardingState {
       issuedAt: Math.floor(Date.now() / 1000),
     };
     this.tokens.set(token.token, token);
+    const wabaIds = new Set(Object.values(token.targets).flat());
+    this.graph.tokens.set(token.token, {
+      phoneNumberIds: new Set(
+        [...this.phoneNumbers.values()].filter((p) => wabaIds.has(p.wabaId)).map((p) => p.id),
+      ),
+      revoked: false,
+      details: {
+        appId: token.appId,
+        businessId: token.businessId,
+        scopes: token.scopes,
+        wabaIds: [...wabaIds],
+      },
+    });
     return token;
   }
 
@@ -222,16 +233,16 @@ export class MetaOnboardingState {
   accessToken(req: FakeRequest): FakeResponse {
     const { client_id: clientId, client_secret: secret, code } = req.query;
     const app = this.apps.get(clientId ?? '');
-    if (!app) return graphError(400, 'Error validating application. Invalid application ID.', 101);
-    if (app.secret !== secret) return graphError(400, 'Error validating client secret.', 1);
+    if (!app) return graphError(400, 101, 'Error validating application. Invalid application ID.');
+    if (app.secret !== secret) return graphError(400, 1, 'Error validating client secret.');
     const pending = this.codes.get(code ?? '');
     if (!pending || pending.appId !== app.id) {
-      return graphError(400, 'Invalid verification code format.', 100, { subcode: 36008 });
+      return graphError(400, 100, 'Invalid verification code format.', { subcode: 36008 });
     }
     if (pending.used)
-      return graphError(400, 'This authorization code has been used.', 100, { subcode: 36009 });
+      return graphError(400, 100, 'This authorization code has been used.', { subcode: 36009 });
     if (pending.expiresAt < Date.now()) {
-      return graphError(400, 'This authorization code has expired.', 100, { subcode: 36007 });
+      return graphError(400, 100, 'This authorization code has expired.', { subcode: 36007 });
     }
     return { status: 200, body: { access_token: this.exchange(code).token } };
   }
@@ -241,11 +252,11 @@ export class MetaOnboardingState {
     const caller = bearerOf(req);
     const app = [...this.apps.values()].find((a) => caller === `${a.id}|${a.secret}`);
     if (!app && !this.usable(caller)) {
-      return graphError(400, 'Invalid OAuth access token - Cannot parse access token', 190);
+      return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     }
     const input = this.tokens.get(req.query.input_token ?? '');
     if (!input) {
-      return graphError(400, 'Invalid OAuth access token - Cannot parse access token', 190);
+      return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     }
     const now = Math.floor(Date.now() / 1000);
     const expired = input.expiresAt !== 0 && input.expiresAt <= now;
@@ -308,21 +319,23 @@ export class MetaOnboardingState {
     if (denied) return denied;
     const body = (typeof req.body === 'object' && req.body ? req.body : {}) as Record<string, unknown>;
     if (body.messaging_product !== 'whatsapp') {
-      return graphError(400, '(#100) The parameter messaging_product is required.', 100, {
+      return graphError(400, 100, '(#100) The parameter messaging_product is required.', {
         type: 'OAuthException',
       });
     }
     const pin = typeof body.pin === 'string' ? body.pin : '';
-    if (!/^\d{6}$/.test(pin)) return graphError(400, '(#100) Param pin must be 6 digits', 100);
+    if (!/^\d{6}$/.test(pin)) return graphError(400, 100, '(#100) Param pin must be 6 digits');
     phone!.registerCalls += 1;
     if (phone!.registerCalls > 10) {
-      return graphError(400, '(#133016) Account register deregister rate limit exceeded', 133016);
+      return graphError(400, 133016, '(#133016) Account register deregister rate limit exceeded');
     }
     if (phone!.pin && phone!.pin !== pin) {
-      return graphError(400, '(#133005) Two step verification PIN Mismatch', 133005);
+      return graphError(400, 133005, '(#133005) Two step verification PIN Mismatch');
     }
     phone!.pin = pin;
     phone!.registered = true;
+    const mirrored = this.graph.phoneNumbers.get(phone!.id);
+    if (mirrored) mirrored.registered = true;
     return { status: 200, body: { success: true } };
   }
 
@@ -363,24 +376,24 @@ export class MetaOnboardingState {
   private denied(req: FakeRequest, wabaId: string | undefined, objectId: string): FakeResponse | null {
     const raw = bearerOf(req);
     const issued = this.tokens.get(raw);
-    if (!issued) return graphError(401, 'Invalid OAuth access token - Cannot parse access token', 190);
+    if (!issued) return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (issued.revoked) {
       return graphError(
         401,
-        `Error validating access token: The user has not authorized application ${issued.appId}.`,
         190,
+        `Error validating access token: The user has not authorized application ${issued.appId}.`,
         { subcode: 458 },
       );
     }
     if (!this.usable(raw)) {
-      return graphError(401, 'Error validating access token: Session has expired.', 190, { subcode: 463 });
+      return graphError(401, 190, 'Error validating access token: Session has expired.', { subcode: 463 });
     }
     const granted = Object.values(issued.targets).some((ids) => wabaId !== undefined && ids.includes(wabaId));
     if (!wabaId || !granted) {
       return graphError(
         400,
-        `Unsupported ${req.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
         100,
+        `Unsupported ${req.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
         { type: 'GraphMethodException', subcode: 33 },
       );
     }
@@ -395,8 +408,9 @@ function bearerOf(req: FakeRequest): string {
 }
 
 /**
- * Mounts the onboarding routes on a Meta Graph fake. Specific paths come before the generic
- * `/{id}` route; the Graph fake that also serves messages mounts these next to its own.
+ * Mounts the onboarding routes on a Meta Graph fake: `registerOnboardingRoutes(fake, new
+ * MetaOnboardingState(fake.state))` on a `GraphFake` adds them next to its messages routes.
+ * Specific paths are registered before the generic `GET /{id}`.
  */
 export function registerOnboardingRoutes(server: FakeServer, state: MetaOnboardingState): void {
   const failable =

@@ -29,7 +29,7 @@ export class CredentialCheckWorker implements OnModuleInit {
       name: CREDENTIAL_TENANT_QUEUE,
       retryLimit: 2,
       retryDelaySeconds: 60,
-      expireInSeconds: this.config.meta.graphTimeoutSeconds * 4 + this.config.crm.timeoutSeconds * 2 + 60,
+      expireInSeconds: this.config.graph.timeoutSeconds * 4 + this.config.crm.timeoutSeconds * 2 + 60,
     });
     await this.jobs.work(CREDENTIAL_SWEEP_QUEUE, async () => void (await this.sweep()), { concurrency: 1 });
     await this.jobs.work<{ tenantId: string }>(CREDENTIAL_TENANT_QUEUE, async (job) => {

@@ -50,11 +50,11 @@ export class GraphClient {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   get version(): string {
-    return this.config.meta.graphApiVersion;
+    return this.config.graph.version;
   }
 
   async call<T>(request: GraphRequest): Promise<T> {
-    const base = this.config.meta.graphApiBaseUrl.replace(/\/+$/, '');
+    const base = this.config.graph.baseUrl.replace(/\/+$/, '');
     const url = new URL(`${base}/${this.version}${request.path}`);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -64,7 +64,7 @@ export class GraphClient {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     }
-    const timeoutMs = this.config.meta.graphTimeoutSeconds * 1000;
+    const timeoutMs = this.config.graph.timeoutSeconds * 1000;
     let response: Response;
     try {
       response = await fetch(url, {

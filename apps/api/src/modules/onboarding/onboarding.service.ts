@@ -77,7 +77,7 @@ export class OnboardingService {
     return {
       app_id: this.config.meta.appId ?? null,
       config_id: this.config.meta.configId ?? null,
-      graph_api_version: this.config.meta.graphApiVersion,
+      graph_api_version: this.config.graph.version,
       sdk_url: this.config.meta.sdkUrl,
       webhook_url: `${publicUrl}${PublicRoutes.whatsappWebhook}`,
       preflight,

@@ -1,0 +1,2 @@
+export * from './graph-fake';
+export * from './onboarding-routes';
