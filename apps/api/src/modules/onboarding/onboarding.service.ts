@@ -70,7 +70,7 @@ export class OnboardingService {
               (SELECT a.verified_name FROM onboarding_attempts a
                 WHERE a.tenant_id = c.tenant_id AND a.phone_number_id = c.phone_number_id AND a.status = 'completed'
                 ORDER BY a.created_at DESC LIMIT 1) AS verified_name
-       FROM tenant_configs c WHERE c.tenant_id = $1 AND c.onboarding_completed`,
+       FROM tenant_configs c WHERE c.tenant_id = $1`,
       [tenantId],
     );
     const publicUrl = this.config.core.publicUrl?.replace(/\/+$/, '') ?? '';
