@@ -13,4 +13,9 @@ export const SECRET_COLUMNS: { table: string; key: string; columns: string[] }[]
     key: 'id',
     columns: ['access_token_enc', 'fb_app_secret_enc', 'webhook_verify_token_enc'],
   },
+  {
+    table: 'onboarding_attempts',
+    key: 'id',
+    columns: ['access_token_enc', 'pin_enc'],
+  },
 ];
