@@ -1,4 +1,4 @@
-import { GraphFake, MetaOnboardingState, registerOnboardingRoutes, type MetaApp } from '@parley/fakes';
+import { GraphFake, MetaOnboardingState, type MetaApp } from '@parley/fakes';
 
 export interface MetaFake {
   server: GraphFake;
@@ -10,13 +10,11 @@ export interface MetaFake {
 }
 
 /**
- * The Graph fake (messages) with Embedded Signup's routes mounted on it and the platform's Meta
- * app registered: tokens and numbers from a signup also work for sending.
+ * The Graph fake (messages and Embedded Signup's routes) with the platform's Meta app registered: tokens and numbers from a signup also work for sending.
  */
 export async function startMetaFake(): Promise<MetaFake> {
   const server = new GraphFake();
-  const state = new MetaOnboardingState(server.state);
-  registerOnboardingRoutes(server, state);
+  const state = server.onboarding;
   await server.start();
   const app = state.createApp('Parley');
   return {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FailureRule, FakeRequest, FakeResponse } from '../harness/fake-server';
 import { FakeServer } from '../harness/fake-server';
+import { MetaOnboardingState, registerOnboardingRoutes } from './onboarding-routes';
 
 /**
  * Meta's Graph API for WhatsApp Cloud API messages, answering in Meta's documented formats
@@ -172,10 +173,13 @@ const FREE_FORM_EXEMPT = new Set(['template']);
 
 export class GraphFake extends FakeServer {
   readonly state = new GraphFakeState();
+  /** Embedded Signup's side of Graph (code exchange, debug_token, subscribe, register, number details). */
+  readonly onboarding = new MetaOnboardingState(this.state);
 
   constructor() {
     super('meta');
     this.route('POST', '/:version/:phoneNumberId/messages', (req) => this.messages(req));
+    registerOnboardingRoutes(this, this.onboarding);
   }
 
   /** A fake with one number and one token, for `pnpm fakes` demos. */
