@@ -32,6 +32,17 @@ describe('statistics time series', () => {
       `UPDATE tenant_configs SET created_at = '2030-01-03T08:00:00Z', onboarding_completed_at = '2030-01-05T08:00:00Z' WHERE tenant_id = $1`,
       [zoho.id],
     );
+    // Leads as the CRM module stores them; the series counts capture days by the lead's CRM.
+    const lead = (tenantId: string, crm: string, phone: string, at: string) =>
+      t.dataSource.query(
+        `INSERT INTO leads (tenant_id, phone, crm_kind, created_at) VALUES ($1, $2, $3, $4)`,
+        [tenantId, phone, crm, at],
+      );
+    await lead(zoho.id, 'zoho', '+919800000001', '2030-01-02T23:59:59Z');
+    await lead(zoho.id, 'zoho', '+919800000002', '2030-01-03T00:00:00Z');
+    await lead(hub1.id, 'hubspot', '+919800000003', '2030-01-03T12:00:00Z');
+    await lead(hub2.id, 'local', '+919800000004', '2030-01-03T13:00:00Z');
+    await lead(hub2.id, 'local', '+919800000005', '2030-01-06T00:00:00Z');
   });
   afterAll(() => t.close());
 
@@ -46,6 +57,7 @@ describe('statistics time series', () => {
       'onboardings_completed',
       'tokens_expiring',
       'admin_actions',
+      'leads_by_crm',
     ]);
     expect(series.tenants_created).toMatchObject({
       label: 'Tenants created, by CRM',
@@ -64,6 +76,18 @@ describe('statistics time series', () => {
     expect(totals('configs_created')).toEqual([0, 0, 1, 0, 0]);
     expect(totals('onboardings_completed')).toEqual([0, 0, 0, 0, 1]);
     expect(totals('tokens_expiring')).toEqual([0, 0, 0, 1, 0]);
+    expect(series.leads_by_crm).toMatchObject({
+      label: 'Leads captured, by CRM',
+      unit: 'count',
+      groups: ['zoho', 'hubspot', 'local'],
+    });
+    expect(series.leads_by_crm.points.map((p: { values: object }) => p.values)).toEqual([
+      { zoho: 0, hubspot: 0, local: 0 },
+      { zoho: 1, hubspot: 0, local: 0 },
+      { zoho: 1, hubspot: 1, local: 1 },
+      { zoho: 0, hubspot: 0, local: 0 },
+      { zoho: 0, hubspot: 0, local: 0 },
+    ]);
     expect(
       series.admin_actions.points.every((p: { values: object }) => Object.keys(p.values).length === 0),
     ).toBe(true);
