@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../common/http/domain-error';
 import { toPage } from '../../common/http/query';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { ConfigLoader } from './config-loader.service';
 import { CreateTenantDto, TenantSettingsDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantListQueryDto } from './dto/tenant-list-query.dto';
@@ -25,6 +26,7 @@ export class TenantsService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly configLoader: ConfigLoader,
+    private readonly health: CredentialHealthService,
   ) {}
 
   async create(actor: ActorContext, dto: CreateTenantDto): Promise<TenantResponse> {
@@ -86,8 +88,9 @@ export class TenantsService {
 
   async list(query: TenantListQueryDto): Promise<TenantPage> {
     const { items, total } = await this.tenants.list(query);
+    const health = await this.health.overallFor(items.map((a) => a.tenant.id));
     return toPage(
-      items.map((a) => this.toResponse(a)),
+      items.map((a) => ({ ...this.toResponse(a), health: health.get(a.tenant.id) ?? 'unknown' })),
       total,
       query,
     );
