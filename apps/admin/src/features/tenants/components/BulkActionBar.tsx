@@ -81,6 +81,16 @@ export function BulkActionBar({
             </p>
             <p>The audit log keeps a masked record of each. This cannot be undone.</p>
           </>
+        ) : asking === 'health_check' ? (
+          <p>
+            Checks each tenant&apos;s WhatsApp and CRM credentials now and updates its health. Nothing is
+            changed; tenants whose check finds a problem are listed as failed, with what is wrong.
+          </p>
+        ) : asking === 'recrawl_knowledge' ? (
+          <p>
+            Re-reads every knowledge source of each tenant, so the assistant answers from the current pages.
+            Tenants without knowledge sources are skipped.
+          </p>
         ) : asking === 'deactivate' ? (
           <p>
             Suspended tenants keep their data and settings; their admins can still sign in. You can activate
