@@ -5,4 +5,6 @@ import { ApiError } from './api-client';
  * missing record: Nest answers unknown routes with 404 "Cannot GET /path".
  */
 export const isMissingRoute = (error: unknown): boolean =>
-  error instanceof ApiError && error.status === 404 && /^Cannot (GET|POST|DELETE|PUT|PATCH) /.test(error.message);
+  error instanceof ApiError &&
+  error.status === 404 &&
+  /^Cannot (GET|POST|DELETE|PUT|PATCH) /.test(error.message);

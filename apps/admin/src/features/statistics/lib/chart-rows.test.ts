@@ -80,18 +80,43 @@ describe('chart summary', () => {
   };
 
   it('tells a served series with nothing in range ("no data yet") from one with data', () => {
-    expect(summaryOf(series('leads_by_crm', ['zoho', 'local'], [[0, 0], [0, 0]]))).toEqual({
+    expect(
+      summaryOf(
+        series(
+          'leads_by_crm',
+          ['zoho', 'local'],
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ),
+      ),
+    ).toEqual({
       text: '0 in range',
       empty: true,
     });
-    expect(summaryOf(series('leads_by_crm', ['zoho', 'local'], [[1, 0], [0, 2]]))).toEqual({
+    expect(
+      summaryOf(
+        series(
+          'leads_by_crm',
+          ['zoho', 'local'],
+          [
+            [1, 0],
+            [0, 2],
+          ],
+        ),
+      ),
+    ).toEqual({
       text: '3 in range',
       empty: false,
     });
   });
 
   it('averages latency over the days that had calls instead of adding it up', () => {
-    const latency = { ...series('llm_latency_ms', ['total'], [[300], [0], [500]]), unit: 'milliseconds' as const };
+    const latency = {
+      ...series('llm_latency_ms', ['total'], [[300], [0], [500]]),
+      unit: 'milliseconds' as const,
+    };
     expect(summaryOf(latency)).toEqual({ text: '400 ms on average', empty: false });
     const tokens = { ...series('llm_tokens', ['total'], [[1000], [2000]]), unit: 'tokens' as const };
     expect(summaryOf(tokens).text).toBe('3,000 tokens in range');

@@ -100,7 +100,9 @@ export function StatisticsPage() {
             if (served.length === 0) {
               return (
                 <Card key={chart.title} title={chart.title} className="chart-card">
-                  <NotConnectedYet what={chart.source}>Not available in this build of the server.</NotConnectedYet>
+                  <NotConnectedYet what={chart.source}>
+                    Not available in this build of the server.
+                  </NotConnectedYet>
                 </Card>
               );
             }
@@ -124,7 +126,8 @@ export function StatisticsPage() {
                   <div className="chart-empty" role="note">
                     <strong>No data yet</strong>
                     <p>
-                      Nothing was recorded from {range.from} to {range.to}.{chart.note ? ` ${chart.note}` : ''}
+                      Nothing was recorded from {range.from} to {range.to}.
+                      {chart.note ? ` ${chart.note}` : ''}
                     </p>
                   </div>
                 ) : (

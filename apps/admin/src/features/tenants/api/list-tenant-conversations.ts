@@ -9,7 +9,10 @@ export const tenantConversationsQuery = (tenantId: string, query: ConversationLi
   queryOptions({
     queryKey: tenantKeys.conversations(tenantId, query),
     queryFn: ({ signal }) =>
-      apiRequest<ConversationPage>(AdminRoutes.tenantConversations(tenantId), { query: { ...query }, signal }),
+      apiRequest<ConversationPage>(AdminRoutes.tenantConversations(tenantId), {
+        query: { ...query },
+        signal,
+      }),
     // A build without the route answers the same next time: do not retry it.
     retry: (count, error) => !isMissingRoute(error) && count < 2,
   });

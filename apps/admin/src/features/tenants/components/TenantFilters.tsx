@@ -6,7 +6,9 @@ import { useDebouncedValue } from '../../../hooks/useDebouncedValue';
 import { CRM_LABELS, HEALTH_TEXT, LLM_LABELS } from '../lib/labels';
 import type { TenantListParams } from '../lib/list-params';
 
-type FilterChange = Partial<Pick<TenantListParams, 'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'>>;
+type FilterChange = Partial<
+  Pick<TenantListParams, 'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'>
+>;
 
 const ANY = { value: '', label: 'Any' };
 

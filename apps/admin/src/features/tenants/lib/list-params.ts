@@ -71,7 +71,18 @@ export function toSearchParams(params: TenantListParams, keep?: URLSearchParams)
   return out;
 }
 
-const LIST_KEYS = ['page', 'page_size', 'search', 'status', 'crm', 'llm', 'onboarded', 'health', 'sort', 'order'];
+const LIST_KEYS = [
+  'page',
+  'page_size',
+  'search',
+  'status',
+  'crm',
+  'llm',
+  'onboarded',
+  'health',
+  'sort',
+  'order',
+];
 
 /** The filters alone: what "every tenant matching" means, and what resets the selection. */
 export function filterOf(params: TenantListParams): BulkTenantFilter {
