@@ -58,7 +58,7 @@ export function DeliveryList<T extends { id: string }>({
     }
     return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   }
-  const data = list.data!;
+  const data = list.data;
   return (
     <Card>
       {data.total === 0 ? (
