@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ApiError } from '../../../lib/api-client';
 import { plural } from '../../../lib/format';
-import { BULK_ACTION_TEXT } from '../lib/labels';
+import { BULK_ACTION_TEXT, bulkPhrase } from '../lib/labels';
 
 /**
  * What to do with the selected tenants. Every action asks first; delete asks for a typed phrase
@@ -55,8 +55,8 @@ export function BulkActionBar({
       </div>
       <ConfirmDialog
         open={asking !== null}
-        title={text ? `${text.verb} ${tenants}?` : ''}
-        confirmLabel={text ? `${text.verb} ${tenants}` : ''}
+        title={asking ? `${bulkPhrase(asking, tenants)}?` : ''}
+        confirmLabel={asking ? bulkPhrase(asking, tenants) : ''}
         danger={text?.danger ?? false}
         typedConfirmation={asking === 'delete' ? phrase : undefined}
         busy={starting}

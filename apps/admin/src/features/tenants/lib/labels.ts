@@ -17,6 +17,13 @@ export const BULK_ACTION_TEXT: Record<BulkAction, { verb: string; done: string; 
   recrawl_knowledge: { verb: 'Re-crawl knowledge', done: 're-crawled', danger: false },
 };
 
+/** "Deactivate 3 tenants", "Check the health of 3 tenants": the action applied to a count. */
+export function bulkPhrase(action: BulkAction, tenants: string): string {
+  if (action === 'health_check') return `Check the health of ${tenants}`;
+  if (action === 'recrawl_knowledge') return `Re-crawl the knowledge of ${tenants}`;
+  return `${BULK_ACTION_TEXT[action].verb} ${tenants}`;
+}
+
 /** Overall credential health, worst credential first: how the list and the detail page show it. */
 export const HEALTH_TEXT: Record<CredentialStatus, { label: string; tone: Tone }> = {
   ok: { label: 'Healthy', tone: 'success' },
