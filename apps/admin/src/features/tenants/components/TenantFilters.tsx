@@ -81,6 +81,7 @@ export function TenantFilters({
         options={[ANY, { value: 'true', label: 'Onboarded' }, { value: 'false', label: 'Not onboarded' }]}
       />
       <SelectField
+        id="tenant-health-filter"
         label="Credential health"
         value={params.health ?? ''}
         onChange={(e) => onChange({ health: (e.target.value || undefined) as TenantListParams['health'] })}
