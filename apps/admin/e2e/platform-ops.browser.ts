@@ -46,7 +46,7 @@ describe('platform operations', () => {
     expect(await health('Ops probe C')).toContain('Not checked');
     await page.screenshot({ path: screenshotPath('tenants-health-column'), fullPage: true });
 
-    await page.getByLabel('Credential health').selectOption('invalid');
+    await page.getByLabel('Health', { exact: true }).selectOption('invalid');
     await expectText(page, '1–1 of 1 tenant');
     expect(new URL(page.url()).searchParams.get('health')).toBe('invalid');
     await page.screenshot({ path: screenshotPath('tenants-health-filter'), fullPage: true });

@@ -82,7 +82,7 @@ export function TenantFilters({
       />
       <SelectField
         id="tenant-health-filter"
-        label="Credential health"
+        label="Health"
         value={params.health ?? ''}
         onChange={(e) => onChange({ health: (e.target.value || undefined) as TenantListParams['health'] })}
         options={[ANY, ...CREDENTIAL_STATUSES.map((k) => ({ value: k, label: HEALTH_TEXT[k].label }))]}

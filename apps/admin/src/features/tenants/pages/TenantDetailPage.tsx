@@ -194,7 +194,7 @@ function Overview({ tenant }: { tenant: TenantResponse }) {
         </dl>
       </Card>
       <WhatsAppConfigCard tenantId={tenant.id} />
-      <TenantHealthCard tenantId={tenant.id} />
+      <TenantHealthCard tenantId={tenant.id} crm={tenant.crm} />
       <RecentConversationsCard tenantId={tenant.id} />
     </div>
   );
