@@ -6,7 +6,13 @@ import type { TenantListQuery } from './tenants';
  * credentials now; `recrawl_knowledge` re-reads every knowledge source of the tenant. A build
  * without the module behind an action answers each tenant `skipped` ("not available in this build").
  */
-export const BULK_ACTIONS = ['activate', 'deactivate', 'delete', 'health_check', 'recrawl_knowledge'] as const;
+export const BULK_ACTIONS = [
+  'activate',
+  'deactivate',
+  'delete',
+  'health_check',
+  'recrawl_knowledge',
+] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export const BULK_OPERATION_STATUSES = ['queued', 'running', 'completed', 'cancelled', 'failed'] as const;
@@ -17,7 +23,10 @@ export const BULK_ITEM_STATUSES = ['pending', 'succeeded', 'failed', 'skipped'] 
 export type BulkItemStatus = (typeof BULK_ITEM_STATUSES)[number];
 
 /** The tenant list's filters: "every tenant matching" selects by these. */
-export type BulkTenantFilter = Pick<TenantListQuery, 'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'>;
+export type BulkTenantFilter = Pick<
+  TenantListQuery,
+  'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'
+>;
 
 /** Most tenants one request may name explicitly; larger selections go by filter. */
 export const BULK_MAX_TENANT_IDS = 10_000;

@@ -30,8 +30,7 @@ export const AdminRoutes = {
   statsTimeseries: `${API_PREFIX}/admin/stats/timeseries`,
   tenantHealth: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/health`,
   /** A tenant's conversations for platform admins: `ConversationListQuery` → `ConversationPage`. */
-  tenantConversations: (id: string) =>
-    `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/conversations`,
+  tenantConversations: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/conversations`,
   unroutedWebhooks: `${API_PREFIX}/admin/webhooks/unrouted`,
   unroutedWebhook: (id: string) => `${API_PREFIX}/admin/webhooks/unrouted/${encodeURIComponent(id)}`,
   unroutedWebhookReplay: (id: string) =>
