@@ -56,7 +56,8 @@ describe('statistics', () => {
 
     await page.getByRole('button', { name: '7 days' }).click();
     await page.waitForURL(/from=.*to=/);
-    expect(await page.getByRole('button', { name: '7 days' }).getAttribute('aria-pressed')).toBe('true');
+    // The address changes first, the pressed button with the next render: wait for it, do not read it once.
+    await page.locator('button[aria-pressed="true"]', { hasText: '7 days' }).waitFor();
     await page.getByLabel('From', { exact: true }).fill('2030-05-01');
     await page.getByLabel('To', { exact: true }).fill('2030-04-01');
     await page.getByRole('button', { name: 'Apply' }).click();
