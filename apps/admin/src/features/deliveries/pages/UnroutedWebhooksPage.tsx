@@ -1,7 +1,7 @@
 import type { UnroutedWebhook } from '@parley/shared-types';
 import { Badge } from '../../../components/Badge';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime, formatNumber, formatRelative } from '../../../lib/format';
+import { formatDateTime, formatNumber, formatRelative, plural } from '../../../lib/format';
 import { DeliveryDialog } from '../components/DeliveryDialog';
 import { DeliveryList, type Column } from '../components/DeliveryList';
 
@@ -71,8 +71,9 @@ export function UnroutedWebhooksPage() {
                 <div className="detail">
                   <dt>Seen</dt>
                   <dd>
-                    {formatNumber(w.occurrences)} times, {formatDateTime(w.first_seen_at)} to{' '}
-                    {formatDateTime(w.last_seen_at)}
+                    {w.occurrences === 1
+                      ? `once, ${formatDateTime(w.first_seen_at)}`
+                      : `${plural(w.occurrences, 'time')}, ${formatDateTime(w.first_seen_at)} to ${formatDateTime(w.last_seen_at)}`}
                   </dd>
                 </div>
               </dl>
