@@ -1,3 +1,4 @@
+import type { CredentialStatus } from './onboarding';
 import type { Page } from './pagination';
 
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{1,62}$/;
@@ -70,6 +71,8 @@ export interface TenantResponse extends TenantBody {
   whatsapp: TenantWhatsAppSummary | null;
   created_at: string;
   updated_at: string;
+  /** Overall credential health (the worst of its credentials; `unknown` if none was checked). List only. */
+  health?: CredentialStatus;
 }
 
 export interface TenantListQuery {
@@ -80,6 +83,8 @@ export interface TenantListQuery {
   crm?: CrmKind;
   llm?: LlmProvider;
   onboarded?: boolean;
+  /** Overall credential health, as in the list's `health`. */
+  health?: CredentialStatus;
   sort?: 'name' | 'id' | 'created_at';
   order?: 'asc' | 'desc';
 }

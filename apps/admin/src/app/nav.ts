@@ -24,7 +24,14 @@ export const NAVIGATION: Record<Role, NavSection[]> = {
         { to: paths.audit, label: 'Audit log', icon: 'audit' },
       ],
     },
-    { title: 'Maintenance', items: [{ to: paths.dangerZone, label: 'Danger zone', icon: 'warning' }] },
+    {
+      title: 'Maintenance',
+      items: [
+        { to: paths.unroutedWebhooks, label: 'Unrouted webhooks', icon: 'inbox' },
+        { to: paths.deadLetters, label: 'Dead letters', icon: 'inbox' },
+        { to: paths.dangerZone, label: 'Danger zone', icon: 'warning' },
+      ],
+    },
   ],
   tenant_admin: [
     { items: [{ to: paths.home, label: 'Overview', icon: 'home' }] },

@@ -15,4 +15,6 @@ export const paths = {
   statistics: '/statistics',
   audit: '/audit',
   dangerZone: '/danger-zone',
+  unroutedWebhooks: '/unrouted-webhooks',
+  deadLetters: '/dead-letters',
 } as const;

@@ -8,6 +8,8 @@ import { LoginPage } from '../features/auth/pages/LoginPage';
 import { BrandingPage } from '../features/branding/pages/BrandingPage';
 import { CrmPage } from '../features/crm/pages/CrmPage';
 import { DangerZonePage } from '../features/danger-zone/pages/DangerZonePage';
+import { DeadLettersPage } from '../features/deliveries/pages/DeadLettersPage';
+import { UnroutedWebhooksPage } from '../features/deliveries/pages/UnroutedWebhooksPage';
 import { LeadsPage } from '../features/leads/pages/LeadsPage';
 import { TenantAuditPage } from '../features/tenant-audit/pages/TenantAuditPage';
 import { TenantCreatePage } from '../features/tenants/pages/TenantCreatePage';
@@ -58,6 +60,8 @@ export const router = createBrowserRouter([
       },
       { path: paths.audit, element: platform(<AuditLogPage />) },
       { path: paths.dangerZone, element: platform(<DangerZonePage />) },
+      { path: paths.unroutedWebhooks, element: platform(<UnroutedWebhooksPage />) },
+      { path: paths.deadLetters, element: platform(<DeadLettersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

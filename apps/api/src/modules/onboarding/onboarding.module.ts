@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CrmModule } from '../crm/crm.module';
 import { TenantConfigModule } from '../tenant-config/tenant-config.module';
+import { TENANT_HEALTH_CHECKER } from '../bulk-operations/bulk-ports';
+import { BulkHealthChecker } from './bulk-health-checker';
 import { CredentialCheckController } from './credential-check.controller';
 import { CredentialCheckService } from './credential-check.service';
 import { CredentialCheckWorker } from './credential-check.worker';
@@ -33,7 +35,8 @@ import { ZohoConnectService } from './zoho-connect.service';
     ZohoConnectService,
     CredentialCheckService,
     CredentialCheckWorker,
+    { provide: TENANT_HEALTH_CHECKER, useClass: BulkHealthChecker },
   ],
-  exports: [CredentialCheckService],
+  exports: [CredentialCheckService, TENANT_HEALTH_CHECKER],
 })
 export class OnboardingModule {}

@@ -75,4 +75,13 @@ export const SERIES_SOURCES: SeriesSource[] = [
     groups: null,
     read: countPerDay('audit_events', 'occurred_at', `split_part(action, '.', 1)`),
   },
+  {
+    // Leads captured, by the CRM the tenant used when the lead was captured (leads.crm_kind), not
+    // by whether the CRM accepted it: a lead still waiting to sync counts on its capture day.
+    key: 'leads_by_crm',
+    label: 'Leads captured, by CRM',
+    unit: 'count',
+    groups: CRM_KINDS,
+    read: countPerDay('leads', 'created_at', 'crm_kind'),
+  },
 ];

@@ -90,8 +90,9 @@ export class TenantsService {
 
   async list(query: TenantListQueryDto): Promise<TenantPage> {
     const { items, total } = await this.tenants.list(query);
+    const health = await this.health.overallFor(items.map((a) => a.tenant.id));
     return toPage(
-      items.map((a) => this.toResponse(a)),
+      items.map((a) => ({ ...this.toResponse(a), health: health.get(a.tenant.id) ?? 'unknown' })),
       total,
       query,
     );
