@@ -251,7 +251,7 @@ function mergeBotTexts(current: BotTexts, change: Record<string, string | null>)
     if (text === null || text.trim() === '') delete next[key];
     else next[key] = text;
   }
-  return next as BotTexts;
+  return next;
 }
 
 function stripSlash(url: string | null | undefined): string | null {
