@@ -1,6 +1,7 @@
 import { type EmbedContentRequest, GoogleGenerativeAI, TaskType } from '@google/generative-ai';
 import { type EmbeddingProvider, LlmUnavailableError } from './llm.port';
-import { describeError, normalise, withDeadline } from './vendor-call';
+import { geminiProblem } from './gemini-llm.provider';
+import { normalise, withDeadline } from './vendor-call';
 
 /** The API takes at most 100 texts per batchEmbedContents call. */
 const BATCH = 100;
@@ -46,7 +47,7 @@ export class GeminiEmbeddingProvider implements EmbeddingProvider {
           model.batchEmbedContents({ requests }, { signal }),
         );
       } catch (error) {
-        throw new LlmUnavailableError('gemini', `Gemini embeddings failed: ${describeError(error)}`);
+        throw new LlmUnavailableError('gemini', `Gemini embeddings failed: ${geminiProblem(error)}`);
       }
       if ('timedOut' in outcome) {
         throw new LlmUnavailableError('gemini', `Gemini embeddings took over ${this.settings.timeoutMs} ms`);

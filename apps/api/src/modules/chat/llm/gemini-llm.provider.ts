@@ -57,7 +57,7 @@ export class GeminiLlmProvider implements LlmProvider {
           await sleep(Math.min(delay ?? 1000, this.settings.retryMaxDelayMs));
           continue;
         }
-        throw new LlmUnavailableError('gemini', `Gemini failed: ${describeError(error)}`, status);
+        throw new LlmUnavailableError('gemini', `Gemini failed: ${geminiProblem(error)}`, status);
       }
     }
     const text = answerText(response);
@@ -95,4 +95,12 @@ function answerText(response: GenerateContentResponse): string {
     .map((part) => part.text ?? '')
     .join('')
     .trim();
+}
+
+/** "503 Service Unavailable: The model is overloaded…", without the URL and the details JSON. */
+export function geminiProblem(error: unknown): string {
+  const message = describeError(error);
+  const vendor = /\[(\d{3}[^\]]*)\]\s*(.*)$/s.exec(message);
+  if (!vendor) return message.replace(/^\[GoogleGenerativeAI Error\]:\s*/, '');
+  return `${vendor[1]}: ${vendor[2].split(' [{')[0]}`.slice(0, 300);
 }
