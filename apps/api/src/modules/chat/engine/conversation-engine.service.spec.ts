@@ -142,7 +142,7 @@ describe('ConversationEngineService', () => {
       },
       firstContact: true,
       state: {},
-      leadState: 'unknown' as LeadState,
+      leadState: 'unknown',
       leadName: null,
       llmProvider: null,
       ragUrl: null,
@@ -469,7 +469,7 @@ describe('ConversationEngineService', () => {
   });
 
   it("uses the tenant's own texts and its own Gemini key", async () => {
-    tenant.profile.botTexts = { ask_name: 'Wie heißt du?', help: 'Hilfe: {providers}' } as BotTexts;
+    tenant.profile.botTexts = { ask_name: 'Wie heißt du?', help: 'Hilfe: {providers}' };
     tenant.llm.geminiApiKey = 'tenant-key';
     const c = chat();
     expect(texts(await c.send('hallo')).at(-1)).toBe('Wie heißt du?');
