@@ -1,5 +1,4 @@
 import { GeminiFake, OllamaFake } from '@parley/fakes';
-import type { BotTexts, LeadState } from '@parley/shared-types';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
