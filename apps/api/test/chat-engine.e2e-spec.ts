@@ -1,5 +1,4 @@
 import { GeminiFake, HubSpotFake, OllamaFake, ZohoFake } from '@parley/fakes';
-import type { LeadState } from '@parley/shared-types';
 import { randomUUID } from 'node:crypto';
 import { LeadsService } from '../src/modules/crm/leads.service';
 import {
@@ -73,7 +72,7 @@ describe('conversation engine', () => {
       },
       firstContact: true,
       state: {},
-      leadState: 'unknown' as LeadState,
+      leadState: 'unknown',
       leadName: null,
       llmProvider: null,
       ragUrl: null,
