@@ -104,6 +104,8 @@ export class ConversationEngineService implements ConversationEngine {
       return;
     }
     if (!text) {
+      // A reaction is not a message to answer.
+      if (work.turn.message.type === 'reaction') return;
       if (askNameAfter) this.say(work, 'ask_name');
       else if (!recognised) this.say(work, 'unsupported_message');
       return;
