@@ -3,6 +3,7 @@ import { CrmModule } from '../crm/crm.module';
 import { TenantConfigModule } from '../tenant-config/tenant-config.module';
 import { CONVERSATION_ENGINE } from '../messaging/conversation-engine.port';
 import { ConversationEngineService } from './engine/conversation-engine.service';
+import { GeminiModelCheck } from './llm/gemini-model-check';
 import { LlmProviders } from './llm/llm-provider.factory';
 import { LLM_PROVIDER_FACTORY } from './llm/llm.port';
 
@@ -14,6 +15,7 @@ import { LLM_PROVIDER_FACTORY } from './llm/llm.port';
 @Module({
   imports: [TenantConfigModule, CrmModule],
   providers: [
+    GeminiModelCheck,
     LlmProviders,
     { provide: LLM_PROVIDER_FACTORY, useExisting: LlmProviders },
     ConversationEngineService,

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { BotReply, BotTextKey, LeadState } from '@parley/shared-types';
 import { AppConfig } from '../../../config/config';
 import { APP_CONFIG } from '../../../config/config.module';
@@ -48,7 +49,7 @@ interface Work {
  * failures become an apology and `llm.error`, never an exception.
  */
 @Injectable()
-export class ConversationEngineService implements ConversationEngine {
+export class ConversationEngineService implements ConversationEngine, OnApplicationBootstrap {
   private readonly logger = new Logger('ConversationEngine');
 
   constructor(
@@ -57,8 +58,19 @@ export class ConversationEngineService implements ConversationEngine {
     private readonly leads: LeadsService,
     private readonly providers: LlmProviders,
     // Provided by chat/rag; without it, answers go without context and /enable_rag fails politely.
-    @Optional() @Inject(KNOWLEDGE_RETRIEVER) private readonly retriever: KnowledgeRetriever | null = null,
+    @Optional() @Inject(KNOWLEDGE_RETRIEVER) private retriever: KnowledgeRetriever | null = null,
+    @Optional() private readonly moduleRef: ModuleRef | null = null,
   ) {}
+
+  /** The RAG store may live in a module this one does not import: look it up app-wide once. */
+  onApplicationBootstrap(): void {
+    if (this.retriever || !this.moduleRef) return;
+    try {
+      this.retriever = this.moduleRef.get<KnowledgeRetriever>(KNOWLEDGE_RETRIEVER, { strict: false });
+    } catch {
+      this.logger.warn('No knowledge retriever: answers go without retrieved context');
+    }
+  }
 
   async handle(turn: EngineTurn): Promise<EngineResult> {
     const tenant = await this.configLoader.forTenant(turn.tenantId);

@@ -1,5 +1,7 @@
 import { GeminiFake, OllamaFake } from '@parley/fakes';
+import { loadConfig } from '../../../config/config';
 import { GeminiEmbeddingProvider } from './gemini-embedding.provider';
+import { GeminiModelCheck } from './gemini-model-check';
 import { GeminiLlmProvider } from './gemini-llm.provider';
 import { LlmUnavailableError } from './llm.port';
 import { OllamaEmbeddingProvider } from './ollama-embedding.provider';
@@ -145,5 +147,21 @@ describe('LLM adapters against the vendor fakes', () => {
       .requests({ path: '/api/embed' })
       .map((r) => (r.body as { input: string[] }).input[0]);
     expect(inputs).toEqual(['search_document: Returns are free', 'search_query: free returns?']);
+  });
+
+  it('finds configured Gemini models the API does not list', async () => {
+    const check = (model: string) =>
+      new GeminiModelCheck(
+        loadConfig({
+          DATA_DIR: '/tmp',
+          JWT_SECRET: 'x'.repeat(32),
+          ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+          GEMINI_API_BASE_URL: gemini.url,
+          GEMINI_API_KEY: 'k1',
+          GEMINI_MODEL: model,
+        }),
+      ).missingModels();
+    expect(await check('gemini-3.5-flash-lite')).toEqual([]);
+    expect(await check('gemini-1.5-flash')).toEqual(['gemini-1.5-flash']);
   });
 });
