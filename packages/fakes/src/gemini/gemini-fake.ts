@@ -190,9 +190,9 @@ export class GeminiFake extends FakeServer {
     if (typeof req.body !== 'object' || req.body === null) {
       return geminiError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
     }
-    if (task === 'generateContent') return this.generate(model, req.body as Record<string, unknown>);
-    if (task === 'embedContent') return this.embedOne(model, req.body as EmbedRequest);
-    return this.embedBatch(model, req.body as { requests?: EmbedRequest[] });
+    if (task === 'generateContent') return this.generate(model, req.body);
+    if (task === 'embedContent') return this.embedOne(model, req.body);
+    return this.embedBatch(model, req.body);
   }
 
   private generate(model: string, body: { systemInstruction?: Content; contents?: Content[] }): FakeResponse {

@@ -175,7 +175,10 @@ export class OllamaFake extends FakeServer {
     if (!this.has(body?.model)) return this.notFound(body?.model);
     const dims = EMBEDDING_DIMENSIONS[withTag(body.model)];
     if (!dims) return ollamaError(400, `"${body.model}" does not support embeddings`);
-    return { status: 200, body: { embedding: fakeEmbedding(String(body.prompt ?? ''), dims) } };
+    return {
+      status: 200,
+      body: { embedding: fakeEmbedding(typeof body.prompt === 'string' ? body.prompt : '', dims) },
+    };
   }
 }
 
