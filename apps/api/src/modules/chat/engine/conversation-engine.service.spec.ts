@@ -176,6 +176,17 @@ describe('ConversationEngineService', () => {
       r.type === 'text' ? r.text : r.type === 'image' ? `[image ${r.link}]` : r.type,
     );
 
+  const knownAsha = () =>
+    leads.byPhone.set(PHONE, {
+      id: 'z1',
+      firstName: 'Asha',
+      lastName: null,
+      email: null,
+      phone: PHONE,
+      origin: 'crm',
+      syncState: null,
+    });
+
   it('welcomes a new contact with the text and logo, then captures name and email into the lead list', async () => {
     const c = chat();
     expect(texts(await c.send('hi'))).toEqual([
@@ -323,6 +334,7 @@ describe('ConversationEngineService', () => {
   });
 
   it('/set_llm offers only the providers the tenant allows and that are set up', async () => {
+    knownAsha();
     const c = chat();
     await c.send('hi');
     expect(texts(await c.send('/set_llm'))).toEqual([
@@ -348,6 +360,7 @@ describe('ConversationEngineService', () => {
     retriever.pages.set('https://acme.test/faq', [
       { text: 'Returns are free. Within 30 days.', url: 'https://acme.test/faq', title: 'FAQ', score: 1 },
     ]);
+    knownAsha();
     const c = chat();
     await c.send('hi');
     expect(texts(await c.send('/enable_rag https://acme.test/faq'))).toEqual([
@@ -401,17 +414,6 @@ describe('ConversationEngineService', () => {
     expect(result.llm!.completionTokens).toBeGreaterThan(0);
     expect(result.llm!.latencyMs).toBeGreaterThanOrEqual(0);
   });
-
-  const knownAsha = () =>
-    leads.byPhone.set(PHONE, {
-      id: 'z1',
-      firstName: 'Asha',
-      lastName: null,
-      email: null,
-      phone: PHONE,
-      origin: 'crm',
-      syncState: null,
-    });
 
   it('answers with Ollama after /set_llm ollama (phi3:mini, not streamed)', async () => {
     knownAsha();
@@ -472,7 +474,13 @@ describe('ConversationEngineService', () => {
     tenant.llm.geminiApiKey = 'tenant-key';
     const c = chat();
     expect(texts(await c.send('hallo')).at(-1)).toBe('Wie heißt du?');
-    expect(texts(await c.send('/help'))).toEqual(['Hilfe: gemini, ollama']);
+    // A command mid-capture is answered, then the capture question comes again.
+    expect(texts(await c.send('/help'))).toEqual(['Hilfe: gemini, ollama', 'Wie heißt du?']);
+    await c.send('Jonas Berg');
+    expect(texts(await c.send('/disable_rag'))).toEqual([
+      "Okay, I've stopped using the web page.",
+      "Thanks, Jonas! What's your email address?",
+    ]);
     await c.send('What is this?');
     expect(gemini.requests({ path: ':generateContent' }).at(-1)!.headers['x-goog-api-key']).toBe(
       'tenant-key',

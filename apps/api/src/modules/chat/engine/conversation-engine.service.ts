@@ -112,7 +112,10 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
 
     if (command) {
       await this.runCommand(work, command);
-      if (askNameAfter && work.state.capture === 'name') this.say(work, 'ask_name');
+      // The capture resumes: its pending question comes again after the command's answer.
+      if (work.state.capture === 'name') this.say(work, 'ask_name');
+      if (work.state.capture === 'email' && work.state.pendingName)
+        this.say(work, 'ask_email', { name: work.state.pendingName.firstName });
       return;
     }
     if (!text) {
