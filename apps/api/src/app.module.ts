@@ -14,6 +14,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
+import { WhatsAppModule } from './modules/whatsapp/whatsapp.module';
 import { ProcessRole } from './config/process-role';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         ChatModule,
         BulkOperationsModule,
         StatisticsModule,
+        WhatsAppModule,
       ],
     };
   }

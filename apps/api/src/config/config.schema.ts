@@ -58,6 +58,20 @@ export const configSchema = {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
   },
+  /** Sending through Meta's Graph API (the `whatsapp` module's MessageSender). */
+  graph: {
+    baseUrl: env.url('GRAPH_API_BASE_URL', { default: 'https://graph.facebook.com' }),
+    /** Pinned Graph API version (Meta keeps each about two years; plan a yearly upgrade). */
+    version: env.string('GRAPH_API_VERSION', { default: 'v25.0' }),
+    timeoutSeconds: env.duration('GRAPH_API_TIMEOUT', { default: 10 }),
+    /** Meta's default throughput per business number (80 mps); per process, see the pacer. */
+    maxMpsPerNumber: env.int('WHATSAPP_MAX_MPS_PER_NUMBER', { default: 80, min: 1, max: 1000 }),
+    /** Meta's pair rate limit: one message per this long to the same user, after a burst. */
+    pairIntervalSeconds: env.duration('WHATSAPP_PAIR_INTERVAL', { default: 6 }),
+    pairBurst: env.int('WHATSAPP_PAIR_BURST', { default: 10, min: 1, max: 45 }),
+    /** A send waits at most this long for pacing; longer, it answers `retry` to free the worker. */
+    pacingMaxWaitMs: env.int('WHATSAPP_PACING_MAX_WAIT_MS', { default: 2000, min: 0, max: 60_000 }),
+  },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),

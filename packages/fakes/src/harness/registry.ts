@@ -2,6 +2,7 @@ import type { FakeServer } from './fake-server';
 import { GeminiFake } from '../gemini/gemini-fake';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
 import { OllamaFake } from '../ollama/ollama-fake';
+import { GraphFake } from '../meta/graph-fake';
 import { ZohoFake } from '../zoho/zoho-fake';
 
 export interface FakeDefinition {
@@ -21,6 +22,13 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
       'Zoho accounts + CRM, every data centre under /{dc}/accounts and /{dc}/api; demo client 1000.DEMOCLIENT / demo-client-secret, refresh token 1000.demo.refresh-token (us)',
     create: () => ZohoFake.withDemoConnection(),
     env: (url) => ({ ZOHO_ACCOUNTS_URL: `${url}/us/accounts` }),
+  },
+  {
+    name: 'meta',
+    description:
+      'Meta Graph API (WhatsApp Cloud API messages, mark as read); demo number 106540352242922 with token EAAG-demo-access-token',
+    create: () => GraphFake.withDemoNumber(),
+    env: (url) => ({ GRAPH_API_BASE_URL: url }),
   },
   {
     name: 'hubspot',

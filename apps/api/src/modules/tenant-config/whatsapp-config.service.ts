@@ -18,6 +18,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { RESYNC } from '../../database/notification-hub';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { AuditService, escapeLike } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { ConfigLoader } from './config-loader.service';
 import { AdminConfigListQueryDto } from './dto/admin-config-query.dto';
 import { CreateWhatsAppConfigDto, UpdateWhatsAppConfigDto } from './dto/whatsapp-config.dto';
@@ -38,6 +39,7 @@ export class WhatsAppConfigService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly configLoader: ConfigLoader,
+    private readonly credentialHealth: CredentialHealthService,
   ) {}
 
   async get(tenantId: string): Promise<WhatsAppConfig> {
@@ -108,6 +110,7 @@ export class WhatsAppConfigService {
         after,
       });
       tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
   }
@@ -143,8 +146,18 @@ export class WhatsAppConfigService {
         after,
       });
       tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
+  }
+
+  /**
+   * A new access token is not known to be bad: sending resumes (a token found invalid by a send
+   * or a check stays `invalid` only until the tenant replaces it).
+   */
+  private afterTokenChange(tx: Tx, actor: ActorContext, tenantId: string, token: string | undefined): void {
+    if (token === undefined) return;
+    tx.afterCommit(() => this.credentialHealth.record(tenantId, 'whatsapp', { status: 'unknown' }, actor));
   }
 
   async setActive(actor: ActorContext, tenantId: string, active: boolean): Promise<WhatsAppConfig> {
