@@ -97,7 +97,10 @@ export const configSchema = {
     }),
     /** The platform's Gemini key, for tenants without their own; unset and no tenant key: Gemini is off. */
     geminiApiKey: env.string('GEMINI_API_KEY', { optional: true }),
-    /** Model ids change often (Google retires them within a year): keep this a setting. */
+    /**
+     * Model ids change often (Google retires them within a year): keep this a setting. Default: the
+     * stable flash-lite tier per ai.google.dev/gemini-api/docs/models/gemini-3.5-flash-lite (July 2026).
+     */
     geminiModel: env.string('GEMINI_MODEL', { default: 'gemini-3.5-flash-lite' }),
     geminiEmbeddingModel: env.string('GEMINI_EMBEDDING_MODEL', { default: 'gemini-embedding-001' }),
     geminiTimeoutMs: env.int('GEMINI_TIMEOUT_MS', { default: 20_000, min: 100, max: 300_000 }),
