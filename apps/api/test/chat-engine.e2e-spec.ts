@@ -221,6 +221,38 @@ describe('conversation engine', () => {
     });
   });
 
+  it('captures a contact without a phone number (business-scoped id only) without a lookup or a lead row', async () => {
+    const tenant = await createTenant(t, { crm: 'local', default_country: 'IN' });
+    const c = chat(tenant.id, null);
+    expect((await c.send('hi')).texts).toEqual(["Before we start, what's your full name?"]);
+    await c.send('Mei Lin');
+    const done = await c.send('mei@lin.cn');
+    expect(done.texts).toEqual(["Thank you, Mei! You're all set. How can I help you today?"]);
+    expect(done.conversation).toMatchObject({ leadState: 'captured', leadName: 'Mei Lin' });
+    expect(await t.dataSource.query(`SELECT id FROM leads WHERE tenant_id = $1`, [tenant.id])).toEqual([]);
+  });
+
+  it('starts a capture when the CRM cannot be asked, and the lead still reaches it later', async () => {
+    const { token } = hubspot.createPortal();
+    const tenant = await hubspotTenant(t, token);
+    const waId = indianWaId();
+    hubspot.fail({
+      path: '/crm/v3/objects/contacts/search',
+      times: 1,
+      response: {
+        status: 503,
+        body: { status: 'error', message: 'Service unavailable', category: 'SERVICE_UNAVAILABLE' },
+      },
+    });
+    const c = chat(tenant.id, waId);
+    expect((await c.send('hi')).texts).toEqual(["Before we start, what's your full name?"]);
+    await c.send('Dev Patel');
+    await c.send('dev@patel.in');
+    const [row] = await t.dataSource.query(`SELECT id FROM leads WHERE tenant_id = $1`, [tenant.id]);
+    await waitForLead(t, row.id, (r) => r.sync_state === 'synced');
+    expect(hubspot.contactsOf(token)).toHaveLength(1);
+  });
+
   it('answers every command, in any case, with and without arguments', async () => {
     const tenant = await createTenant(t, { crm: 'local', default_country: 'IN' });
     const waId = indianWaId();
@@ -302,7 +334,7 @@ describe('conversation engine', () => {
     );
   });
 
-  it('apologises when the LLM is down or times out, with the error recorded', async () => {
+  it('apologises when Gemini or Ollama is down, with the error recorded', async () => {
     const { c } = await knownContact();
     gemini.overloaded();
     const down = await c.send('Are you open?');
