@@ -8,6 +8,7 @@ import type { CapturedLead, KnownLead, LeadInput, LeadsService } from '../../crm
 import type { EngineHistoryEntry, EngineResult, EngineTurn } from '../../messaging/conversation-engine.port';
 import type { ConfigLoader } from '../../tenant-config/config-loader.service';
 import type { LoadedTenant } from '../../tenant-config/tenant-config-view';
+import { Metrics } from '../../metrics/metrics.service';
 import { LlmProviders } from '../llm/llm-provider.factory';
 import type { KnowledgeRetriever, RetrievalQuery, RetrievedChunk } from '../rag/knowledge-retriever.port';
 import { ConversationEngineService } from './conversation-engine.service';
@@ -68,6 +69,7 @@ describe('ConversationEngineService', () => {
   let retriever: MemoryRetriever;
   let tenant: LoadedTenant;
   let engine: ConversationEngineService;
+  const metrics = new Metrics();
 
   beforeAll(async () => {
     gemini = await new GeminiFake().start();
@@ -95,6 +97,7 @@ describe('ConversationEngineService', () => {
       loader,
       leads as unknown as LeadsService,
       new LlmProviders(config, loader),
+      metrics,
       withRetriever ? retriever : null,
     );
   }
@@ -449,6 +452,14 @@ describe('ConversationEngineService', () => {
     expect(texts(slow).at(-1)).toBe("Sorry, I can't answer right now. Please try again in a few minutes.");
     expect(slow.llm!.error).toMatch(/within 300 ms/);
     expect(slow.llm!.latencyMs).toBeGreaterThanOrEqual(290);
+    const calls = (await metrics.llmCalls.get()).values;
+    const count = (result: string) =>
+      calls.find((v) => v.labels.provider === 'gemini' && v.labels.result === result)?.value ?? 0;
+    expect(count('unavailable')).toBeGreaterThanOrEqual(1);
+    expect(count('timeout')).toBeGreaterThanOrEqual(1);
+    expect(count('ok')).toBeGreaterThanOrEqual(1);
+    const tokens = (await metrics.llmTokens.get()).values;
+    expect(tokens.find((v) => v.labels.kind === 'prompt')?.value).toBeGreaterThan(0);
   });
 
   it('retries a Gemini 429 once after its RetryInfo delay (capped), and gives up after a second 429', async () => {

@@ -10,10 +10,11 @@ import type {
   EngineTurn,
   LlmUsage,
 } from '../../messaging/conversation-engine.port';
+import { Metrics } from '../../metrics/metrics.service';
 import { ConfigLoader } from '../../tenant-config/config-loader.service';
 import type { LoadedTenant } from '../../tenant-config/tenant-config-view';
 import { LlmProviders } from '../llm/llm-provider.factory';
-import type { LlmProviderName } from '../llm/llm.port';
+import { LlmUnavailableError, type LlmProviderName } from '../llm/llm.port';
 import { describeError } from '../llm/vendor-call';
 import {
   KNOWLEDGE_RETRIEVER,
@@ -57,6 +58,7 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
     private readonly configLoader: ConfigLoader,
     private readonly leads: LeadsService,
     private readonly providers: LlmProviders,
+    private readonly metrics: Metrics,
     // Provided by chat/rag; without it, answers go without context and /enable_rag fails politely.
     @Optional() @Inject(KNOWLEDGE_RETRIEVER) private retriever: KnowledgeRetriever | null = null,
     @Optional() private readonly moduleRef: ModuleRef | null = null,
@@ -308,6 +310,11 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
     const started = performance.now();
     try {
       const answer = await this.providers.llmFor(tenant, provider).generate({ ...request, model });
+      this.metrics.llmCalls.inc({ provider, result: 'ok' });
+      this.metrics.llmDuration.observe({ provider }, answer.latencyMs / 1000);
+      if (answer.promptTokens) this.metrics.llmTokens.inc({ provider, kind: 'prompt' }, answer.promptTokens);
+      if (answer.completionTokens)
+        this.metrics.llmTokens.inc({ provider, kind: 'completion' }, answer.completionTokens);
       work.replies.push({ type: 'text', text: withSources(answer.text, context) });
       work.llm = {
         provider,
@@ -323,10 +330,13 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
         'LLM unavailable; apologising',
       );
       this.say(work, 'llm_unavailable');
+      const latencyMs = Math.round(performance.now() - started);
+      this.metrics.llmCalls.inc({ provider, result: llmResult(error) });
+      this.metrics.llmDuration.observe({ provider }, latencyMs / 1000);
       work.llm = {
         provider,
         model,
-        latencyMs: Math.round(performance.now() - started),
+        latencyMs,
         promptTokens: null,
         completionTokens: null,
         error: describeError(error),
@@ -359,4 +369,14 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
   private say(work: Work, key: BotTextKey, vars: BotTextVars = {}): void {
     work.replies.push({ type: 'text', text: botText(work.tenant.profile.botTexts, key, vars) });
   }
+}
+
+/** The `result` label of parley_llm_calls_total for a failed call. */
+function llmResult(error: unknown): string {
+  if (!(error instanceof LlmUnavailableError)) return 'error';
+  if (error.status === 429) return 'rate_limited';
+  if (error.status === 401 || error.status === 403) return 'auth_failed';
+  if (error.status !== null && error.status >= 400 && error.status < 500) return 'rejected';
+  if (error.status === null && /within \d+ ms/.test(error.message)) return 'timeout';
+  return 'unavailable';
 }
