@@ -12,6 +12,7 @@ import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
 import { WhatsAppModule } from './modules/whatsapp/whatsapp.module';
@@ -35,6 +36,7 @@ export class AppModule {
         TenantConfigModule,
         CrmModule,
         ChatModule,
+        OnboardingModule,
         BulkOperationsModule,
         StatisticsModule,
         WhatsAppModule,

@@ -57,6 +57,18 @@ export const configSchema = {
   meta: {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
+    /**
+     * The Facebook Login for Business configuration ("WhatsApp Embedded Signup") the admin app
+     * launches; onboarding calls Graph at `graph.baseUrl` / `graph.version`.
+     */
+    configId: env.string('FB_CONFIG_ID', { optional: true }),
+    sdkUrl: env.url('FB_SDK_URL', { default: 'https://connect.facebook.net/en_US/sdk.js' }),
+  },
+  /** The scheduled check of every tenant's WhatsApp, Zoho and HubSpot credentials. */
+  credentials: {
+    checkCron: env.string('CREDENTIAL_CHECK_CRON', { default: '0 * * * *' }),
+    /** A token that expires sooner than this counts as `expiring`. */
+    expiringWithinDays: env.int('CREDENTIAL_EXPIRING_DAYS', { default: 7, min: 1, max: 365 }),
   },
   /** Sending through Meta's Graph API (the `whatsapp` module's MessageSender). */
   graph: {

@@ -1,1 +1,2 @@
 export * from './graph-fake';
+export * from './onboarding-routes';

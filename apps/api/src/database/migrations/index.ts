@@ -4,6 +4,7 @@ import { CredentialHealth1795200002000 } from './1795200002000-CredentialHealth'
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
 import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
 import { ChatSettings1795200011000 } from './1795200011000-ChatSettings';
+import { Onboarding1795200013000 } from './1795200013000-Onboarding';
 import { WhatsAppSendLedger1795200016000 } from './1795200016000-WhatsAppSendLedger';
 
 /** In order of application. Each migration has a reviewed `up` and `down`. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CrmLeads1795200003000,
   BulkOperations1795200005000,
   ChatSettings1795200011000,
+  Onboarding1795200013000,
   WhatsAppSendLedger1795200016000,
 ];

@@ -5,10 +5,12 @@ import { ActorContext } from '../../common/auth/actor';
 import { nextSealed } from '../../common/crypto/secrets';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { isUniqueViolation } from '../../common/http/db-errors';
-import { conflict, notFound } from '../../common/http/domain-error';
+import { badRequest, conflict, notFound } from '../../common/http/domain-error';
 import { toPage } from '../../common/http/query';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
+import { HubSpotTokenCheck } from '../credential-health/hubspot-token-check';
 import { ConfigLoader } from './config-loader.service';
 import { CreateTenantDto, TenantSettingsDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantListQueryDto } from './dto/tenant-list-query.dto';
@@ -25,6 +27,8 @@ export class TenantsService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly configLoader: ConfigLoader,
+    private readonly hubspotCheck: HubSpotTokenCheck,
+    private readonly health: CredentialHealthService,
   ) {}
 
   async create(actor: ActorContext, dto: CreateTenantDto): Promise<TenantResponse> {
@@ -104,8 +108,18 @@ export class TenantsService {
     return this.change(actor, id, dto, 'tenant.update');
   }
 
-  updateSettings(actor: ActorContext, tenantId: string, dto: TenantSettingsDto): Promise<TenantResponse> {
-    return this.change(actor, tenantId, dto, 'tenant.settings.update');
+  /** A new HubSpot token is tried with one cheap call first: a token HubSpot refuses is not saved. */
+  async updateSettings(
+    actor: ActorContext,
+    tenantId: string,
+    dto: TenantSettingsDto,
+  ): Promise<TenantResponse> {
+    const token = dto.hubspot?.api_key;
+    const check = token ? await this.hubspotCheck.check(token) : null;
+    if (check?.verdict === 'invalid') throw badRequest(`hubspot.api_key: ${check.message}`);
+    const saved = await this.change(actor, tenantId, dto, 'tenant.settings.update');
+    if (check?.verdict === 'ok') await this.health.record(tenantId, 'hubspot', { status: 'ok' }, actor);
+    return saved;
   }
 
   async remove(actor: ActorContext, id: string): Promise<void> {
