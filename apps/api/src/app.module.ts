@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { CredentialHealthModule } from './modules/credential-health/credential-health.module';
 import { CrmModule } from './modules/crm/crm.module';
 import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         TenantConfigModule,
         CrmModule,
+        ChatModule,
         OnboardingModule,
         BulkOperationsModule,
         StatisticsModule,

@@ -1,4 +1,5 @@
 import type { CredentialStatus } from './onboarding';
+import type { BotTexts } from './bot-texts';
 import type { Page } from './pagination';
 
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{1,62}$/;
@@ -36,6 +37,13 @@ export interface LlmSettings {
   /** Whether WhatsApp users may switch provider with /set_llm. */
   allow_switch: boolean;
   system_prompt: string | null;
+  /** The tenant's own Gemini API key (else the platform's). Write-only: masked on the way out. */
+  gemini_api_key: string | null;
+}
+
+export interface LeadCaptureSettings {
+  /** Whether a new contact may answer "skip" when the bot asks for an email address. */
+  allow_skip_email: boolean;
 }
 
 /** The one tenant shape, close to the older tenants.json, used by admin and tenant routes. */
@@ -50,6 +58,9 @@ export interface TenantBody {
   zoho: ZohoSettings;
   hubspot: HubSpotSettings;
   llm: LlmSettings;
+  /** Overrides of the bot's fixed texts (keys from BOT_TEXT_KEYS); absent keys use the defaults. */
+  bot_texts: BotTexts;
+  lead_capture: LeadCaptureSettings;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };

@@ -102,6 +102,32 @@ export const configSchema = {
     syncRetryBaseSeconds: env.duration('CRM_SYNC_RETRY_BASE', { default: 30 }),
     syncRetryMaxSeconds: env.duration('CRM_SYNC_RETRY_MAX', { default: 3600 }),
   },
+  /** LLM vendors of the conversation engine. A tenant may bring its own Gemini key (stored encrypted). */
+  llm: {
+    geminiApiBaseUrl: env.url('GEMINI_API_BASE_URL', {
+      default: 'https://generativelanguage.googleapis.com',
+    }),
+    /** The platform's Gemini key, for tenants without their own; unset and no tenant key: Gemini is off. */
+    geminiApiKey: env.string('GEMINI_API_KEY', { optional: true }),
+    /**
+     * Model ids change often (Google retires them within a year): keep this a setting. Default: the
+     * stable flash-lite tier per ai.google.dev/gemini-api/docs/models/gemini-3.5-flash-lite (July 2026).
+     */
+    geminiModel: env.string('GEMINI_MODEL', { default: 'gemini-3.5-flash-lite' }),
+    geminiEmbeddingModel: env.string('GEMINI_EMBEDDING_MODEL', { default: 'gemini-embedding-001' }),
+    geminiTimeoutMs: env.int('GEMINI_TIMEOUT_MS', { default: 20_000, min: 100, max: 300_000 }),
+    /** The longest RetryInfo delay a 429 is waited out for before the one retry (longer asks are capped). */
+    geminiRetryMaxDelayMs: env.int('GEMINI_RETRY_MAX_DELAY_MS', { default: 5_000, min: 0, max: 60_000 }),
+    /** Where Ollama runs; unset: Ollama is not offered (unless a tenant picks it as its provider). */
+    ollamaHost: env.url('OLLAMA_HOST', { optional: true }),
+    ollamaModel: env.string('OLLAMA_MODEL', { default: 'phi3:mini' }),
+    ollamaEmbeddingModel: env.string('OLLAMA_EMBEDDING_MODEL', { default: 'nomic-embed-text' }),
+    ollamaTimeoutMs: env.int('OLLAMA_TIMEOUT_MS', { default: 60_000, min: 100, max: 600_000 }),
+    /** Vector size of every embedding Parley stores (Gemini is asked for this many; nomic-embed-text has 768). */
+    embeddingDimensions: env.int('EMBEDDING_DIMENSIONS', { default: 768, min: 64, max: 3072 }),
+    /** History entries (inbound + outbound) sent to the LLM with each question. */
+    historyWindow: env.int('LLM_HISTORY_WINDOW', { default: 12, min: 0, max: 20 }),
+  },
   /** Running Parley in production: shutdown, the worker's probe port. */
   operations: {
     /** The most a SIGTERM'd process takes to exit: in-flight requests and running jobs get this long. */

@@ -1,5 +1,7 @@
 import type { FakeServer } from './fake-server';
+import { GeminiFake } from '../gemini/gemini-fake';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
+import { OllamaFake } from '../ollama/ollama-fake';
 import { GraphFake } from '../meta/graph-fake';
 import { ZohoFake } from '../zoho/zoho-fake';
 
@@ -33,5 +35,18 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
     description: 'HubSpot CRM v3 contacts; demo private app token pat-na1-demo-token',
     create: () => HubSpotFake.withDemoPortal(),
     env: (url) => ({ HUBSPOT_API_BASE_URL: url }),
+  },
+  {
+    name: 'gemini',
+    description:
+      'Gemini API v1beta: generateContent, embedContent, batchEmbedContents, models; any key; answers echo the question and the first context sentence',
+    create: () => new GeminiFake(),
+    env: (url) => ({ GEMINI_API_BASE_URL: url, GEMINI_API_KEY: 'fake-gemini-key' }),
+  },
+  {
+    name: 'ollama',
+    description: 'Ollama /api/chat, /api/embed, /api/tags with phi3:mini and nomic-embed-text pulled',
+    create: () => new OllamaFake(),
+    env: (url) => ({ OLLAMA_HOST: url }),
   },
 ];

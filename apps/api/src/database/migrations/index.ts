@@ -3,6 +3,7 @@ import { TenantConfiguration1795200001000 } from './1795200001000-TenantConfigur
 import { CredentialHealth1795200002000 } from './1795200002000-CredentialHealth';
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
 import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
+import { ChatSettings1795200011000 } from './1795200011000-ChatSettings';
 import { Onboarding1795200013000 } from './1795200013000-Onboarding';
 import { LeadsCreatedIndex1795200014000 } from './1795200014000-LeadsCreatedIndex';
 import { WhatsAppSendLedger1795200016000 } from './1795200016000-WhatsAppSendLedger';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   CredentialHealth1795200002000,
   CrmLeads1795200003000,
   BulkOperations1795200005000,
+  ChatSettings1795200011000,
   Onboarding1795200013000,
   LeadsCreatedIndex1795200014000,
   WhatsAppSendLedger1795200016000,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantPage, TenantResponse, TenantStatus } from '@parley/shared-types';
+import type { BotTexts, TenantPage, TenantResponse, TenantStatus } from '@parley/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
 import { nextSealed } from '../../common/crypto/secrets';
@@ -245,6 +245,10 @@ function applySettings(
   if (dto.llm?.model !== undefined) tenant.llmModel = dto.llm.model || null;
   if (dto.llm?.allow_switch !== undefined) tenant.llmAllowSwitch = dto.llm.allow_switch;
   if (dto.llm?.system_prompt !== undefined) tenant.llmSystemPrompt = dto.llm.system_prompt || null;
+  tenant.llmGeminiApiKeyEnc = nextSealed(box, tenant.llmGeminiApiKeyEnc ?? null, dto.llm?.gemini_api_key);
+  if (dto.bot_texts !== undefined) tenant.botTexts = mergeBotTexts(tenant.botTexts ?? {}, dto.bot_texts);
+  if (dto.lead_capture?.allow_skip_email !== undefined)
+    tenant.leadCaptureAllowSkipEmail = dto.lead_capture.allow_skip_email;
 
   const zoho = dto.zoho;
   if (zoho?.client_id !== undefined) crm.zohoClientId = zoho.client_id || null;
@@ -253,6 +257,16 @@ function applySettings(
   crm.zohoClientSecretEnc = nextSealed(box, crm.zohoClientSecretEnc ?? null, zoho?.client_secret);
   crm.zohoRefreshTokenEnc = nextSealed(box, crm.zohoRefreshTokenEnc ?? null, zoho?.refresh_token);
   crm.hubspotApiKeyEnc = nextSealed(box, crm.hubspotApiKeyEnc ?? null, dto.hubspot?.api_key);
+}
+
+/** A key set to a text overrides it; a key set to null or "" goes back to the default. */
+function mergeBotTexts(current: BotTexts, change: Record<string, string | null>): BotTexts {
+  const next: Record<string, string> = { ...current };
+  for (const [key, text] of Object.entries(change)) {
+    if (text === null || text.trim() === '') delete next[key];
+    else next[key] = text;
+  }
+  return next;
 }
 
 function stripSlash(url: string | null | undefined): string | null {

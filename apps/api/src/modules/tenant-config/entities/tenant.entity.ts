@@ -1,4 +1,4 @@
-import type { CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
+import type { BotTexts, CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('tenants')
@@ -36,6 +36,17 @@ export class TenantEntity {
 
   @Column({ type: 'text', nullable: true })
   llmSystemPrompt: string | null;
+
+  /** SecretBox ciphertext of the tenant's own Gemini API key. */
+  @Column({ type: 'text', nullable: true })
+  llmGeminiApiKeyEnc: string | null;
+
+  /** Overrides of the bot's fixed texts; absent keys use the defaults. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  botTexts: BotTexts;
+
+  @Column({ type: 'boolean', default: true })
+  leadCaptureAllowSkipEmail: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
