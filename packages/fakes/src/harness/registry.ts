@@ -1,4 +1,5 @@
 import type { FakeServer } from './fake-server';
+import { FacebookSdkFake } from '../facebook-sdk/facebook-sdk-fake';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
 import { ZohoFake } from '../zoho/zoho-fake';
 
@@ -25,5 +26,12 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
     description: 'HubSpot CRM v3 contacts; demo private app token pat-na1-demo-token',
     create: () => HubSpotFake.withDemoPortal(),
     env: (url) => ({ HUBSPOT_API_BASE_URL: url }),
+  },
+  {
+    name: 'facebook-sdk',
+    description:
+      'Facebook JS SDK for Embedded Signup: /sdk.js defines FB.init/FB.login, the dialog posts WA_EMBEDDED_SIGNUP FINISH; set the code/ids with POST /__fake/signup or the script query',
+    create: () => new FacebookSdkFake(),
+    env: (url) => ({ FB_SDK_URL: `${url}/sdk.js` }),
   },
 ];
