@@ -132,7 +132,7 @@ function ReplyBubble({
     case 'image':
       return (
         <li className="wa-bubble wa-in wa-image" data-testid="playground-bot">
-          <img src={reply.link} alt={reply.caption ?? 'Image from the bot'} />
+          <ReplyImage link={reply.link} caption={reply.caption} />
           {reply.caption && <span className="wa-text">{formatWhatsAppText(reply.caption)}</span>}
           {meta}
         </li>
@@ -163,6 +163,17 @@ function ReplyBubble({
         </li>
       );
   }
+}
+
+function ReplyImage({ link, caption }: { link: string; caption: string | null }) {
+  const [failed, setFailed] = useState(false);
+  if (failed)
+    return (
+      <span className="wa-image-failed" role="status">
+        The image at {link} could not be loaded, so WhatsApp could not show it either.
+      </span>
+    );
+  return <img src={link} alt={caption ?? 'Image from the bot'} onError={() => setFailed(true)} />;
 }
 
 const time = (at: Date) => at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
