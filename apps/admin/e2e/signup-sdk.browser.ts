@@ -5,8 +5,19 @@ import { Stack, startStack } from './support/stack';
 import { collectPageErrors, createAcme, OWNER, shoot } from './support/tenant';
 import { expectText, signIn } from './support/ui';
 
-const SESSION = { waba_id: '102290129340398', phone_number_id: '106540352242922', business_id: '100200300400500' };
-const STEP_NAMES = ['exchange_code', 'debug_token', 'subscribe_app', 'register_number', 'number_details', 'store'] as const;
+const SESSION = {
+  waba_id: '102290129340398',
+  phone_number_id: '106540352242922',
+  business_id: '100200300400500',
+};
+const STEP_NAMES = [
+  'exchange_code',
+  'debug_token',
+  'subscribe_app',
+  'register_number',
+  'number_details',
+  'store',
+] as const;
 
 /**
  * The browser half of Embedded Signup in a real Chromium: the app loads the fake Facebook SDK from
@@ -30,7 +41,11 @@ describe('Embedded Signup in the browser, with the fake Facebook SDK', () => {
     await sdk?.stop();
   });
 
-  async function onboardingPage(): Promise<{ page: Page; posted: WhatsAppOnboardRequest[]; errors: string[] }> {
+  async function onboardingPage(): Promise<{
+    page: Page;
+    posted: WhatsAppOnboardRequest[];
+    errors: string[];
+  }> {
     const page = await stack.newPage();
     const errors = collectPageErrors(page);
     const posted: WhatsAppOnboardRequest[] = [];
@@ -112,12 +127,15 @@ describe('Embedded Signup in the browser, with the fake Facebook SDK', () => {
     expect(posted).toEqual([{ code: 'AQ-code-first', ...SESSION }]);
   });
 
-  it('says where the tenant left Facebook\'s window, and sends nothing', async () => {
+  it("says where the tenant left Facebook's window, and sends nothing", async () => {
     sdk.nextSignup({ event: 'CANCEL', current_step: 'PHONE_NUMBER_SETUP', order: 'session-first' });
     const { page, posted } = await onboardingPage();
     await page.waitForFunction(() => !document.querySelector('.connect-actions button[disabled]'));
     await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
-    await expectText(page, "You left Facebook's window at the “phone number setup” step. Nothing was connected.");
+    await expectText(
+      page,
+      "You left Facebook's window at the “phone number setup” step. Nothing was connected.",
+    );
     await page.getByRole('button', { name: 'Connect again with Facebook' }).waitFor();
     await shoot(page, 'tenant-onboarding-cancelled');
     expect(posted).toEqual([]);

@@ -22,7 +22,9 @@ function startWebsite(): Promise<FakeServer> {
     raw: `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`,
   });
   return new FakeServer('acme-site')
-    .route('GET', '/', () => page('Acme Dental', '<p>Family dentistry in Pune.</p><a href="/hours">Opening hours</a>'))
+    .route('GET', '/', () =>
+      page('Acme Dental', '<p>Family dentistry in Pune.</p><a href="/hours">Opening hours</a>'),
+    )
     .route('GET', '/hours', () => page('Opening hours', `<p>${ANSWER}</p><p>Weekdays 8 am to 6 pm.</p>`))
     .start();
 }
@@ -133,9 +135,13 @@ describeMerged('a tenant admin runs their bot end to end', () => {
       const before = await page.getByTestId('playground-bot').count();
       await page.getByRole('textbox', { name: 'Message' }).fill(text);
       await page.getByRole('button', { name: 'Send' }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="playground-bot"]').length > n, before, {
-        timeout: 30_000,
-      });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="playground-bot"]').length > n,
+        before,
+        {
+          timeout: 30_000,
+        },
+      );
       return (await page.getByTestId('playground-bot').allInnerTexts()).slice(before).join('\n');
     };
 

@@ -12,7 +12,9 @@ type FakeClass = new () => FakeServer;
 const META_CLASS = 'MetaGraphFake';
 const GEMINI_CLASS = 'GeminiFake';
 
-export const missingFakes: string[] = [META_CLASS, GEMINI_CLASS].filter((name) => typeof registry[name] !== 'function');
+export const missingFakes: string[] = [META_CLASS, GEMINI_CLASS].filter(
+  (name) => typeof registry[name] !== 'function',
+);
 
 export async function startMergedFakes(): Promise<{ meta: FakeServer; gemini: FakeServer }> {
   const meta = await new (registry[META_CLASS] as FakeClass)().start();
@@ -44,6 +46,7 @@ export async function issueSignupCode(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(grant),
   });
-  if (!res.ok) throw new Error(`Cannot issue a signup code on the Meta fake (${res.status}); adapt issueSignupCode`);
+  if (!res.ok)
+    throw new Error(`Cannot issue a signup code on the Meta fake (${res.status}); adapt issueSignupCode`);
   return ((await res.json()) as { code: string }).code;
 }

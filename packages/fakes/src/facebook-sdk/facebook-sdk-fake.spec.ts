@@ -29,7 +29,12 @@ describe('FacebookSdkFake', () => {
   });
 
   it('posts a FINISH session (v3) and the configured code, session first by default', async () => {
-    fake.nextSignup({ code: 'AQ-issued-by-graph', waba_id: '111', phone_number_id: '222', business_id: '333' });
+    fake.nextSignup({
+      code: 'AQ-issued-by-graph',
+      waba_id: '111',
+      phone_number_id: '222',
+      business_id: '333',
+    });
     const m = await dialogMessages(`${fake.url}/dialog?config_id=cfg&extras=%7B%22setup%22%3A%7B%7D%7D`);
     expect(m.session).toEqual({
       type: 'WA_EMBEDDED_SIGNUP',

@@ -17,11 +17,7 @@ import { FakeRequest, FakeResponse, FakeServer } from '../harness/fake-server';
  */
 
 export type FakeSignupEvent =
-  | 'FINISH'
-  | 'FINISH_ONLY_WABA'
-  | 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING'
-  | 'CANCEL'
-  | 'ERROR';
+  'FINISH' | 'FINISH_ONLY_WABA' | 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING' | 'CANCEL' | 'ERROR';
 
 export interface FakeSignup {
   event: FakeSignupEvent;
@@ -71,12 +67,18 @@ export class FacebookSdkFake extends FakeServer {
     super('facebook-sdk');
     this.route('GET', '/sdk.js', () => ({
       status: 200,
-      headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*' },
+      headers: {
+        'content-type': 'application/javascript; charset=utf-8',
+        'access-control-allow-origin': '*',
+      },
       raw: SDK_SCRIPT,
     }));
     this.route('GET', '/en_US/sdk.js', () => ({
       status: 200,
-      headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*' },
+      headers: {
+        'content-type': 'application/javascript; charset=utf-8',
+        'access-control-allow-origin': '*',
+      },
       raw: SDK_SCRIPT,
     }));
     this.route('GET', '/dialog', (req) => this.dialog(req));
@@ -124,9 +126,16 @@ export class FacebookSdkFake extends FakeServer {
     const code = finished ? (signup.code ?? `AQ${randomBytes(12).toString('hex')}`) : null;
     const session =
       signup.event === 'CANCEL'
-        ? { current_step: signup.current_step, ...(signup.error_message ? { error_message: signup.error_message } : {}) }
+        ? {
+            current_step: signup.current_step,
+            ...(signup.error_message ? { error_message: signup.error_message } : {}),
+          }
         : signup.event === 'ERROR'
-          ? { error_message: signup.error_message ?? 'An error occurred', error_code: '0', session_id: 'fake-session' }
+          ? {
+              error_message: signup.error_message ?? 'An error occurred',
+              error_code: '0',
+              session_id: 'fake-session',
+            }
           : {
               waba_id: signup.waba_id,
               business_id: signup.business_id,

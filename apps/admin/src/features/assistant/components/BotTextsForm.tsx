@@ -18,7 +18,10 @@ import {
   type ConversationValues,
 } from '../lib/bot-texts';
 
-const API_FIELDS = Object.fromEntries(BOT_TEXT_KEYS.map((k) => [`bot_texts.${k}`, k])) as Record<string, BotTextKey>;
+const API_FIELDS = Object.fromEntries(BOT_TEXT_KEYS.map((k) => [`bot_texts.${k}`, k])) as Record<
+  string,
+  BotTextKey
+>;
 
 /** The bot's fixed wording (everything that is not a model's answer) and the lead questions' rules. */
 export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
@@ -57,7 +60,9 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
           <input
             type="checkbox"
             checked={values.allow_skip_email}
-            onChange={(e) => setValues((v: ConversationValues) => ({ ...v, allow_skip_email: e.target.checked }))}
+            onChange={(e) =>
+              setValues((v: ConversationValues) => ({ ...v, allow_skip_email: e.target.checked }))
+            }
           />
           <span>
             Let new contacts answer <code>skip</code> instead of giving an email address
@@ -66,9 +71,9 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
       </Card>
       <Card title="Bot texts">
         <p className="muted form-intro">
-          Leave a box empty to use the wording shown in it. <code>{'{name}'}</code>, <code>{'{url}'}</code> and{' '}
-          <code>{'{providers}'}</code> are filled in where the hint says so. WhatsApp formatting (*bold*, _italic_)
-          works.
+          Leave a box empty to use the wording shown in it. <code>{'{name}'}</code>, <code>{'{url}'}</code>{' '}
+          and <code>{'{providers}'}</code> are filled in where the hint says so. WhatsApp formatting (*bold*,
+          _italic_) works.
         </p>
         <div className="bot-texts">
           {BOT_TEXT_KEYS.map((key) => {
@@ -83,7 +88,11 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
                 error={errors[key]}
                 rows={2}
                 maxLength={BOT_TEXT_MAX + 200}
-                hint={info.variables.length ? `Can use ${info.variables.map((v) => `{${v}}`).join(', ')}` : undefined}
+                hint={
+                  info.variables.length
+                    ? `Can use ${info.variables.map((v) => `{${v}}`).join(', ')}`
+                    : undefined
+                }
               />
             );
           })}

@@ -1,12 +1,7 @@
 import { BOT_TEXT_KEYS } from '@parley/shared-types';
 import { describe, expect, it } from 'vitest';
 import { tenantFixture } from '../../../test/tenant';
-import {
-  BOT_TEXTS,
-  conversationRequest,
-  conversationValuesFrom,
-  validateConversation,
-} from './bot-texts';
+import { BOT_TEXTS, conversationRequest, conversationValuesFrom, validateConversation } from './bot-texts';
 
 describe('bot texts form', () => {
   it('describes every bot text key', () => {

@@ -13,7 +13,11 @@ interface BotTextInfo {
 
 /** What each text is for, grouped in the order a conversation meets them. */
 export const BOT_TEXTS: Record<BotTextKey, BotTextInfo> = {
-  ask_name: { label: 'Asking a new contact for their name', fallback: 'What is your full name?', variables: [] },
+  ask_name: {
+    label: 'Asking a new contact for their name',
+    fallback: 'What is your full name?',
+    variables: [],
+  },
   ask_email: {
     label: 'Asking for the email address',
     fallback: 'Thanks, {name}! What is your email address?',
@@ -29,7 +33,11 @@ export const BOT_TEXTS: Record<BotTextKey, BotTextInfo> = {
     fallback: 'Thank you, {name}! How can I help you today?',
     variables: ['name'],
   },
-  greet_known: { label: 'Greeting a known contact', fallback: 'Welcome back, {name}! How can I help?', variables: ['name'] },
+  greet_known: {
+    label: 'Greeting a known contact',
+    fallback: 'Welcome back, {name}! How can I help?',
+    variables: ['name'],
+  },
   help: {
     label: 'Help (/help and unknown commands)',
     fallback:
@@ -37,16 +45,32 @@ export const BOT_TEXTS: Record<BotTextKey, BotTextInfo> = {
     variables: ['providers'],
   },
   reset_done: { label: 'After /reset', fallback: 'Done: we start over.', variables: [] },
-  llm_switched: { label: 'After switching the model', fallback: 'Switched. I now answer with {providers}.', variables: ['providers'] },
+  llm_switched: {
+    label: 'After switching the model',
+    fallback: 'Switched. I now answer with {providers}.',
+    variables: ['providers'],
+  },
   llm_not_allowed: {
     label: 'When switching the model is not allowed',
     fallback: 'Switching the model is not available. Available: {providers}.',
     variables: ['providers'],
   },
-  rag_ask_url: { label: 'Asking which website to use', fallback: 'Which website should I use? Send its address.', variables: [] },
+  rag_ask_url: {
+    label: 'Asking which website to use',
+    fallback: 'Which website should I use? Send its address.',
+    variables: [],
+  },
   rag_enabled: { label: 'Website ready to use', fallback: 'I now answer from {url}.', variables: ['url'] },
-  rag_disabled: { label: 'Website switched off', fallback: 'I no longer answer from a website.', variables: [] },
-  rag_failed: { label: 'Website could not be read', fallback: 'I could not read {url}. Please check the address.', variables: ['url'] },
+  rag_disabled: {
+    label: 'Website switched off',
+    fallback: 'I no longer answer from a website.',
+    variables: [],
+  },
+  rag_failed: {
+    label: 'Website could not be read',
+    fallback: 'I could not read {url}. Please check the address.',
+    variables: ['url'],
+  },
   unsupported_message: {
     label: 'Messages the bot cannot read (voice, stickers…)',
     fallback: 'Sorry, I can only read text messages.',

@@ -16,7 +16,10 @@ export function MessageThread({
 }) {
   const messages = useConversationMessages(conversationId);
   return (
-    <section className="thread" aria-label={summary ? `Conversation with ${contactName(summary)}` : 'Conversation'}>
+    <section
+      className="thread"
+      aria-label={summary ? `Conversation with ${contactName(summary)}` : 'Conversation'}
+    >
       {summary && (
         <header className="wa-header thread-header">
           <span className="wa-avatar" aria-hidden="true">

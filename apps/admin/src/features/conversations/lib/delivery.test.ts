@@ -20,7 +20,11 @@ describe('deliveryMark', () => {
   it('shows WhatsApp ticks for sent, delivered and read (read in blue)', () => {
     expect(deliveryMark(message({ status: 'sent' }))).toMatchObject({ mark: '✓', tone: 'plain' });
     expect(deliveryMark(message({ status: 'delivered' }))).toMatchObject({ mark: '✓✓', tone: 'plain' });
-    expect(deliveryMark(message({ status: 'read' }))).toMatchObject({ mark: '✓✓', tone: 'read', label: 'Read' });
+    expect(deliveryMark(message({ status: 'read' }))).toMatchObject({
+      mark: '✓✓',
+      tone: 'read',
+      label: 'Read',
+    });
   });
 
   it('gives the reason of a failed message', () => {

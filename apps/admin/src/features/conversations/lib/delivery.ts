@@ -48,7 +48,11 @@ export const LEAD_STATES: Record<LeadState, { label: string; tone: Tone }> = {
 
 /** Who the contact is, as best known: lead name, WhatsApp profile name, number or user id. */
 export function contactName(c: ConversationSummary): string {
-  return c.lead_name ?? c.contact.profile_name ?? (c.contact.wa_id ? `+${c.contact.wa_id}` : c.contact.user_id ?? 'Unknown');
+  return (
+    c.lead_name ??
+    c.contact.profile_name ??
+    (c.contact.wa_id ? `+${c.contact.wa_id}` : (c.contact.user_id ?? 'Unknown'))
+  );
 }
 
 /** Oldest first, as a chat reads. */

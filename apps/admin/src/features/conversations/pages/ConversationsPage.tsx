@@ -16,12 +16,19 @@ export function ConversationsPage() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const debounced = useDebouncedValue(search.trim(), 300);
-  const conversations = useConversations({ page, page_size: DEFAULT_PAGE_SIZE, search: debounced || undefined });
+  const conversations = useConversations({
+    page,
+    page_size: DEFAULT_PAGE_SIZE,
+    search: debounced || undefined,
+  });
   const selected = conversations.data?.items.find((c) => c.id === id);
 
   return (
     <>
-      <PageHeader title="Conversations" description="Who talked to the bot, and every message with its delivery." />
+      <PageHeader
+        title="Conversations"
+        description="Who talked to the bot, and every message with its delivery."
+      />
       <div className={`conversations-layout ${id ? 'conversations-open' : ''}`}>
         <Card className="conversations-list-card">
           <label className="field">

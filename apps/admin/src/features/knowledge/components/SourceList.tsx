@@ -59,8 +59,8 @@ function SourceItem({ source, onDelete }: { source: KnowledgeSource; onDelete: (
         </div>
       )}
       <p className="muted source-counts">
-        {plural(source.pages_done, 'page')} · {plural(source.chunk_count, 'passage')} · depth {source.crawl_depth},
-        up to {plural(source.page_limit, 'page')} ·{' '}
+        {plural(source.pages_done, 'page')} · {plural(source.chunk_count, 'passage')} · depth{' '}
+        {source.crawl_depth}, up to {plural(source.page_limit, 'page')} ·{' '}
         <span title={formatDateTime(source.last_crawled_at)}>
           {source.last_crawled_at ? `read ${formatRelative(source.last_crawled_at)}` : 'not read yet'}
         </span>

@@ -5,12 +5,22 @@ describe('knowledge source form', () => {
   it('accepts a web address with the default depth and limit', () => {
     const values = { ...emptySource(), url: ' https://acme.test/prices ' };
     expect(validateSource(values)).toEqual({});
-    expect(sourceRequest(values)).toEqual({ url: 'https://acme.test/prices', crawl_depth: 1, page_limit: 20 });
+    expect(sourceRequest(values)).toEqual({
+      url: 'https://acme.test/prices',
+      crawl_depth: 1,
+      page_limit: 20,
+    });
   });
 
   it('refuses a missing, relative or non-web address', () => {
     expect(validateSource(emptySource()).url).toMatch(/Enter the address/);
-    for (const url of ['acme.test', 'ftp://acme.test/x', 'javascript:alert(1)', 'https://acme test', 'https://nodot'])
+    for (const url of [
+      'acme.test',
+      'ftp://acme.test/x',
+      'javascript:alert(1)',
+      'https://acme test',
+      'https://nodot',
+    ])
       expect(validateSource({ ...emptySource(), url }).url).toMatch(/full web address/);
   });
 

@@ -20,7 +20,8 @@ export function validateSource(v: SourceValues): SourceErrors {
   if (!url) errors.url = 'Enter the address of a page of your website';
   else if (!isWebAddress(url)) errors.url = 'Enter a full web address starting with https:// or http://';
   const depth = wholeNumber(v.crawl_depth);
-  if (depth === null || depth < 0 || depth > DEPTH_MAX) errors.crawl_depth = `A whole number from 0 to ${DEPTH_MAX}`;
+  if (depth === null || depth < 0 || depth > DEPTH_MAX)
+    errors.crawl_depth = `A whole number from 0 to ${DEPTH_MAX}`;
   const limit = wholeNumber(v.page_limit);
   if (limit === null || limit < 1 || limit > PAGE_LIMIT_MAX)
     errors.page_limit = `A whole number from 1 to ${PAGE_LIMIT_MAX}`;

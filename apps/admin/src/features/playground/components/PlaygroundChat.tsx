@@ -69,7 +69,13 @@ export function PlaygroundChat({
               {entry.failed && <span className="wa-failure">{entry.failed}</span>}
             </li>
           ) : (
-            <ReplyBubble key={entry.id} reply={entry.reply} at={entry.at} onButton={onSend} disabled={sending} />
+            <ReplyBubble
+              key={entry.id}
+              reply={entry.reply}
+              at={entry.at}
+              onButton={onSend}
+              disabled={sending}
+            />
           ),
         )}
         {sending && (
@@ -144,7 +150,13 @@ function ReplyBubble({
           {meta}
           <span className="wa-buttons">
             {reply.buttons.map((title) => (
-              <button key={title} type="button" className="wa-button" disabled={disabled} onClick={() => onButton(title)}>
+              <button
+                key={title}
+                type="button"
+                className="wa-button"
+                disabled={disabled}
+                onClick={() => onButton(title)}
+              >
                 {title}
               </button>
             ))}

@@ -20,7 +20,8 @@ export function validateSender(v: SenderValues): SenderErrors {
   const errors: SenderErrors = {};
   const digits = senderDigits(v.phone);
   if (!digits) errors.phone = 'Enter the phone number to pretend to be';
-  else if (!/^\d{8,15}$/.test(digits)) errors.phone = 'Use the full number with country code, e.g. +91 98765 43210';
+  else if (!/^\d{8,15}$/.test(digits))
+    errors.phone = 'Use the full number with country code, e.g. +91 98765 43210';
   if (v.name.trim().length > NAME_MAX) errors.name = `Keep the name to ${NAME_MAX} characters`;
   return withoutEmpty(errors);
 }

@@ -45,7 +45,12 @@ export function PlaygroundPage() {
           setConversationId(response.conversation_id);
           setEntries((list) => [
             ...list,
-            ...response.replies.map((reply) => ({ id: nextId.current++, from: 'bot' as const, reply, at: new Date() })),
+            ...response.replies.map((reply) => ({
+              id: nextId.current++,
+              from: 'bot' as const,
+              reply,
+              at: new Date(),
+            })),
           ]);
         },
         onError: (error) =>
@@ -80,7 +85,11 @@ export function PlaygroundPage() {
             inputMode="tel"
             autoComplete="off"
             disabled={locked}
-            hint={locked ? 'Start over to change the number.' : 'With country code; each number is its own customer.'}
+            hint={
+              locked
+                ? 'Start over to change the number.'
+                : 'With country code; each number is its own customer.'
+            }
           />
           <Field
             label="WhatsApp profile name"
@@ -102,12 +111,7 @@ export function PlaygroundPage() {
           </div>
         </Card>
         <div className="playground-chat-column">
-          <PlaygroundChat
-            title="Your bot"
-            entries={entries}
-            sending={send.isPending}
-            onSend={onSend}
-          />
+          <PlaygroundChat title="Your bot" entries={entries} sending={send.isPending} onSend={onSend} />
           {send.isError && entries.length === 0 && <ErrorState error={send.error} />}
         </div>
       </div>

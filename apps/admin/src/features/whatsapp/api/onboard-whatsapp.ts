@@ -15,7 +15,9 @@ export const onboardWhatsApp = (body: WhatsAppOnboardRequest) =>
 export function onboardingFailureOf(error: unknown): OnboardingFailure | null {
   if (!(error instanceof ApiError)) return null;
   const body = error.body as Partial<OnboardingFailure> | null;
-  return body && Array.isArray(body.steps) && typeof body.failed_step === 'string' ? (body as OnboardingFailure) : null;
+  return body && Array.isArray(body.steps) && typeof body.failed_step === 'string'
+    ? (body as OnboardingFailure)
+    : null;
 }
 
 /** Hands the paired code and ids to the server; on success everything about the tenant's number is re-read. */

@@ -84,9 +84,7 @@ export function ConnectWithFacebook({ config }: { config: OnboardConfig }) {
         </p>
       )}
       {(onboard.isPending || onboard.isError || onboard.isSuccess) && (
-        <OnboardingStepList
-          steps={stepsToShow(onboard.data?.steps ?? failure?.steps ?? steps.data)}
-        />
+        <OnboardingStepList steps={stepsToShow(onboard.data?.steps ?? failure?.steps ?? steps.data)} />
       )}
       {onboard.isError && (
         <div className="form-error" role="alert">

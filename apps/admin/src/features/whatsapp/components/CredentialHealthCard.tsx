@@ -37,7 +37,9 @@ export function CredentialHealthCard() {
       <QueryView query={health} loadingLabel="Loading the last checks…">
         {(found) =>
           found.credentials.length === 0 ? (
-            <EmptyState title="Not checked yet">Press “Check now” to ask Meta whether the token works.</EmptyState>
+            <EmptyState title="Not checked yet">
+              Press “Check now” to ask Meta whether the token works.
+            </EmptyState>
           ) : (
             <ul className="health-list">
               {found.credentials.map((c) => (

@@ -38,7 +38,11 @@ export function trustedOrigins(sdkUrl: string): string[] {
 }
 
 /** The signup event in a `message` event, or null for anything else (other origins, other messages). */
-export function readSignupMessage(origin: string, data: unknown, trusted: readonly string[]): SignupMessage | null {
+export function readSignupMessage(
+  origin: string,
+  data: unknown,
+  trusted: readonly string[],
+): SignupMessage | null {
   if (!trusted.includes(origin)) return null;
   let parsed: unknown = data;
   if (typeof data === 'string') {
@@ -53,7 +57,8 @@ export function readSignupMessage(origin: string, data: unknown, trusted: readon
   const body = isRecord(parsed.data) ? parsed.data : {};
   if ((FINISH_EVENTS as readonly string[]).includes(event)) {
     const waba = text(body.waba_id);
-    if (!waba) return { kind: 'error', errorMessage: 'Facebook finished without naming a WhatsApp Business Account.' };
+    if (!waba)
+      return { kind: 'error', errorMessage: 'Facebook finished without naming a WhatsApp Business Account.' };
     return {
       kind: 'finish',
       session: {
@@ -68,7 +73,10 @@ export function readSignupMessage(origin: string, data: unknown, trusted: readon
     return { kind: 'cancel', step: text(body.current_step), errorMessage: text(body.error_message) };
   }
   if (event === 'ERROR') {
-    return { kind: 'error', errorMessage: text(body.error_message) ?? 'Facebook reported an error during signup.' };
+    return {
+      kind: 'error',
+      errorMessage: text(body.error_message) ?? 'Facebook reported an error during signup.',
+    };
   }
   return null;
 }

@@ -41,14 +41,27 @@ describe('readSignupMessage', () => {
       const read = readSignupMessage('https://www.facebook.com', finish(SESSION, event), FB);
       expect(read).toEqual({
         kind: 'finish',
-        session: { finish: event, waba_id: SESSION.waba_id, phone_number_id: SESSION.phone_number_id, business_id: '5550001' },
+        session: {
+          finish: event,
+          waba_id: SESSION.waba_id,
+          phone_number_id: SESSION.phone_number_id,
+          business_id: '5550001',
+        },
       });
     }
     expect(
-      readSignupMessage('https://www.facebook.com', finish({ current_step: 'PHONE_NUMBER_SETUP' }, 'CANCEL'), FB),
+      readSignupMessage(
+        'https://www.facebook.com',
+        finish({ current_step: 'PHONE_NUMBER_SETUP' }, 'CANCEL'),
+        FB,
+      ),
     ).toEqual({ kind: 'cancel', step: 'PHONE_NUMBER_SETUP', errorMessage: null });
     expect(
-      readSignupMessage('https://www.facebook.com', finish({ error_message: 'Number in use', error_code: 1 }, 'ERROR'), FB),
+      readSignupMessage(
+        'https://www.facebook.com',
+        finish({ error_message: 'Number in use', error_code: 1 }, 'ERROR'),
+        FB,
+      ),
     ).toEqual({ kind: 'error', errorMessage: 'Number in use' });
   });
 
@@ -61,7 +74,12 @@ describe('readSignupMessage', () => {
 describe('pairingReducer', () => {
   const ready = {
     status: 'ready',
-    request: { code: 'CODE-1', waba_id: SESSION.waba_id, phone_number_id: SESSION.phone_number_id, business_id: '5550001' },
+    request: {
+      code: 'CODE-1',
+      waba_id: SESSION.waba_id,
+      phone_number_id: SESSION.phone_number_id,
+      business_id: '5550001',
+    },
   };
 
   it('pairs the code arriving first with the session info', () => {
@@ -76,21 +94,34 @@ describe('pairingReducer', () => {
 
   it('omits the business id when Meta sent none', () => {
     const state = run(message(finish({ ...SESSION, business_id: undefined })), { kind: 'login', code: 'C' });
-    expect(state).toEqual({ status: 'ready', request: { code: 'C', waba_id: SESSION.waba_id, phone_number_id: SESSION.phone_number_id } });
+    expect(state).toEqual({
+      status: 'ready',
+      request: { code: 'C', waba_id: SESSION.waba_id, phone_number_id: SESSION.phone_number_id },
+    });
   });
 
   it('ends in cancelled with the step, whichever of callback and message comes first', () => {
     const cancel = message(finish({ current_step: 'PHONE_NUMBER_SETUP' }, 'CANCEL'));
-    expect(run(cancel, { kind: 'login', code: null })).toEqual({ status: 'cancelled', step: 'PHONE_NUMBER_SETUP', message: null });
-    expect(run({ kind: 'login', code: null }, cancel)).toEqual({ status: 'cancelled', step: 'PHONE_NUMBER_SETUP', message: null });
+    expect(run(cancel, { kind: 'login', code: null })).toEqual({
+      status: 'cancelled',
+      step: 'PHONE_NUMBER_SETUP',
+      message: null,
+    });
+    expect(run({ kind: 'login', code: null }, cancel)).toEqual({
+      status: 'cancelled',
+      step: 'PHONE_NUMBER_SETUP',
+      message: null,
+    });
   });
 
-  it('turns a reported error into a failure with Meta\'s words', () => {
+  it("turns a reported error into a failure with Meta's words", () => {
     expect(run(message(finish({ error_message: 'Your business is not verified' }, 'ERROR')))).toEqual({
       status: 'failed',
       message: 'Your business is not verified',
     });
-    expect(run(message(finish({ error_message: 'Try later', error_code: '2', current_step: 'X' }, 'CANCEL')))).toEqual({
+    expect(
+      run(message(finish({ error_message: 'Try later', error_code: '2', current_step: 'X' }, 'CANCEL'))),
+    ).toEqual({
       status: 'failed',
       message: 'Try later',
     });
@@ -111,6 +142,10 @@ describe('pairingReducer', () => {
 
   it('a second attempt starts clean', () => {
     const failed = run({ kind: 'timeout' });
-    expect(pairingReducer(failed, { kind: 'start' })).toEqual({ status: 'waiting', code: null, session: null });
+    expect(pairingReducer(failed, { kind: 'start' })).toEqual({
+      status: 'waiting',
+      code: null,
+      session: null,
+    });
   });
 });

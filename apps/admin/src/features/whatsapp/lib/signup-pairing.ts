@@ -27,7 +27,11 @@ export function pairingReducer(state: PairingState, event: PairingEvent): Pairin
   if (event.kind === 'start') return { status: 'waiting', code: null, session: null };
   if (state.status === 'cancelled' && event.kind === 'message' && event.message.kind === 'cancel') {
     // The login callback said "cancelled" first; the message says at which screen.
-    return { status: 'cancelled', step: event.message.step ?? state.step, message: event.message.errorMessage };
+    return {
+      status: 'cancelled',
+      step: event.message.step ?? state.step,
+      message: event.message.errorMessage,
+    };
   }
   if (state.status !== 'waiting') return state;
 

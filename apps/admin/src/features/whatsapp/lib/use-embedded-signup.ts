@@ -4,7 +4,8 @@ import { embeddedSignupOptions, loadFacebookSdk, type FacebookSdk } from './face
 import { readSignupMessage, trustedOrigins } from './signup-messages';
 import { initialPairing, PAIRING_TIMEOUT_MS, pairingReducer } from './signup-pairing';
 
-export type SdkState = { status: 'loading' } | { status: 'ready'; sdk: FacebookSdk } | { status: 'failed'; message: string };
+export type SdkState =
+  { status: 'loading' } | { status: 'ready'; sdk: FacebookSdk } | { status: 'failed'; message: string };
 
 /**
  * Embedded Signup in the browser: loads and initialises the SDK, opens Meta's popup from a click,
@@ -21,7 +22,12 @@ export function useEmbeddedSignup(config: OnboardConfig) {
     let live = true;
     loadFacebookSdk(config.sdk_url).then(
       (fb) => {
-        fb.init({ appId: config.app_id!, version: config.graph_api_version, autoLogAppEvents: true, xfbml: true });
+        fb.init({
+          appId: config.app_id!,
+          version: config.graph_api_version,
+          autoLogAppEvents: true,
+          xfbml: true,
+        });
         if (live) setSdk({ status: 'ready', sdk: fb });
       },
       (error: Error) => live && setSdk({ status: 'failed', message: error.message }),

@@ -29,17 +29,17 @@ const config = (overrides: Partial<OnboardConfig> = {}): OnboardConfig => ({
 });
 
 const steps = (failed?: OnboardingStep['step']): OnboardingStep[] =>
-  (['exchange_code', 'debug_token', 'subscribe_app', 'register_number', 'number_details', 'store'] as const).map(
-    (step, i, all) => {
-      const failedAt = failed ? all.indexOf(failed) : all.length;
-      return {
-        step,
-        status: i < failedAt ? 'succeeded' : i === failedAt ? 'failed' : 'pending',
-        error: i === failedAt ? '(#133005) Two step verification PIN mismatch' : null,
-        finished_at: null,
-      };
-    },
-  );
+  (
+    ['exchange_code', 'debug_token', 'subscribe_app', 'register_number', 'number_details', 'store'] as const
+  ).map((step, i, all) => {
+    const failedAt = failed ? all.indexOf(failed) : all.length;
+    return {
+      step,
+      status: i < failedAt ? 'succeeded' : i === failedAt ? 'failed' : 'pending',
+      error: i === failedAt ? '(#133005) Two step verification PIN mismatch' : null,
+      finished_at: null,
+    };
+  });
 
 /** A stand-in for Meta's SDK: remembers FB.login's callback and options for the test to answer. */
 function stubFacebook() {
@@ -57,7 +57,10 @@ function stubFacebook() {
 function post(origin: string, event: string, data: Record<string, unknown>) {
   act(() => {
     window.dispatchEvent(
-      new MessageEvent('message', { origin, data: JSON.stringify({ type: 'WA_EMBEDDED_SIGNUP', event, data }) }),
+      new MessageEvent('message', {
+        origin,
+        data: JSON.stringify({ type: 'WA_EMBEDDED_SIGNUP', event, data }),
+      }),
     );
   });
 }
@@ -71,7 +74,9 @@ describe('OnboardingPage', () => {
       [`GET ${CONFIG}`]: config({
         ready: false,
         config_id: null,
-        preflight: [{ key: 'config_id', ok: false, message: 'Set FB_CONFIG_ID to the Embedded Signup configuration.' }],
+        preflight: [
+          { key: 'config_id', ok: false, message: 'Set FB_CONFIG_ID to the Embedded Signup configuration.' },
+        ],
       }),
     });
     renderWithProviders(<OnboardingPage />);
@@ -141,7 +146,7 @@ describe('OnboardingPage', () => {
     expect(api.sent('POST', ONBOARD)[1].body).toEqual(api.sent('POST', ONBOARD)[0].body);
   });
 
-  it('says where the tenant left Facebook\'s window, and posts nothing', async () => {
+  it("says where the tenant left Facebook's window, and posts nothing", async () => {
     const { answer } = stubFacebook();
     const api = mockApi({ [`GET ${CONFIG}`]: config() });
     renderWithProviders(<OnboardingPage />);

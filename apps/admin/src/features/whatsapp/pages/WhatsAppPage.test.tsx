@@ -28,7 +28,9 @@ describe('WhatsAppPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect number' }));
     expect(screen.getByText('The phone number id is digits only (not the phone number itself)')).toBeTruthy();
     expect(api.sent('POST', CONFIG)).toHaveLength(0);
-    expect(screen.getByRole('link', { name: 'Connect with Facebook' }).getAttribute('href')).toBe('/onboarding');
+    expect(screen.getByRole('link', { name: 'Connect with Facebook' }).getAttribute('href')).toBe(
+      '/onboarding',
+    );
   });
 
   it('sends the manual setup and shows the API refusal next to the field', async () => {
