@@ -1,4 +1,5 @@
 import type { ConversationMessage, ConversationSummary } from '@parley/shared-types';
+import { useEffect, useRef } from 'react';
 import { Badge } from '../../../components/Badge';
 import { EmptyState, QueryView } from '../../../components/States';
 import { formatDateTime, formatRelative } from '../../../lib/format';
@@ -15,6 +16,12 @@ export function MessageThread({
   summary: ConversationSummary | undefined;
 }) {
   const messages = useConversationMessages(conversationId);
+  const chat = useRef<HTMLOListElement>(null);
+  const count = messages.data?.items.length ?? 0;
+  // Like a chat app: open on the newest message, and follow new ones as they arrive.
+  useEffect(() => {
+    if (chat.current) chat.current.scrollTop = chat.current.scrollHeight;
+  }, [count]);
   return (
     <section
       className="thread"
@@ -42,7 +49,7 @@ export function MessageThread({
           page.items.length === 0 ? (
             <EmptyState title="No messages in this conversation" />
           ) : (
-            <ol className="wa-chat thread-chat">
+            <ol className="wa-chat thread-chat" ref={chat}>
               {chronological(page.items).map((m) => (
                 <MessageBubble key={m.id} message={m} />
               ))}
