@@ -62,6 +62,7 @@ export function PlaygroundPage() {
   const onReset = () =>
     reset.mutate(senderDigits(sender.phone), {
       onSuccess: () => {
+        send.reset();
         setEntries([]);
         setConversationId(null);
         setConfirmReset(false);
