@@ -92,7 +92,7 @@ describe('KnowledgePage', () => {
     const api = mockApi({
       [`GET ${LIST}`]: page([source()]),
       [`POST ${LIST}/src-1/recrawl`]: source({ state: 'queued' }),
-      [`DELETE ${LIST}/src-1`]: new ApiReply(204, null),
+      [`DELETE ${LIST}/src-1`]: new ApiReply(200, null),
     });
     renderWithProviders(<KnowledgePage />);
     await userEvent.click(await screen.findByRole('button', { name: 'Read https://acme.test/ again' }));

@@ -58,7 +58,7 @@ describe('PlaygroundPage', () => {
         statusCode: 409,
         message: 'Connect a WhatsApp number first',
       }),
-      [`DELETE ${MESSAGES}`]: new ApiReply(204, null),
+      [`DELETE ${MESSAGES}`]: new ApiReply(200, null),
     });
     renderWithProviders(<PlaygroundPage />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi');
