@@ -11,16 +11,19 @@ export const healthQuery = (tenantId: string) =>
 /** The last checks of the tenant's credentials (WhatsApp token, WABA subscription, CRM). */
 export const useHealth = () => useQuery(healthQuery(useTenantId()));
 
-export const checkHealth = () => apiRequest<TenantHealth>(TenantRoutes.healthCheck, { method: 'POST' });
+export const checkHealth = () =>
+  apiRequest<TenantHealth | undefined>(TenantRoutes.healthCheck, { method: 'POST' });
 
-/** Checks every credential now; the answer replaces the cached health. */
+/** Checks every credential now; the answer (when it carries the health) replaces the cached one. */
 export function useCheckHealth() {
   const tenantId = useTenantId();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: checkHealth,
     onSuccess: async (health) => {
-      queryClient.setQueryData(tenantKeys.health(tenantId), health);
+      if (health && Array.isArray(health.credentials))
+        queryClient.setQueryData(tenantKeys.health(tenantId), health);
+      else await queryClient.invalidateQueries({ queryKey: tenantKeys.health(tenantId) });
       await queryClient.invalidateQueries({ queryKey: tenantKeys.audit(tenantId) });
     },
   });
