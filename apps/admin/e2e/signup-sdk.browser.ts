@@ -103,6 +103,8 @@ describe('Embedded Signup in the browser, with the fake Facebook SDK', () => {
     await shoot(page, 'tenant-onboarding-steps');
     await expectText(page, 'Connected: +1 555-078-3881 (Acme Dental)');
     await shoot(page, 'tenant-onboarding-connected');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await shoot(page, 'tenant-onboarding-connected-375');
 
     expect(posted).toEqual([{ code: 'AQ-code-from-graph', ...SESSION }]);
     expect(sdk.logins()).toEqual([
