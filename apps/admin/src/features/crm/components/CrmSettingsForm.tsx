@@ -85,11 +85,6 @@ export function CrmSettingsForm({
       {values.crm === 'zoho' && (
         <fieldset className="form-section">
           <legend>Zoho CRM</legend>
-          <ZohoConnect unsaved={dirty} connected={!!tenant.zoho.refresh_token} />
-          <p className="field-hint">
-            Or paste a refresh token below: create a Self Client in Zoho&apos;s API console and generate a
-            code with the scope <code>ZohoCRM.modules.leads.ALL</code>.
-          </p>
           <DataCentreField
             choice={values.zoho_data_centre}
             accountsUrl={values.zoho_accounts_url}
@@ -129,12 +124,19 @@ export function CrmSettingsForm({
             onChange={(v) => set('zoho_client_secret', v ?? '')}
             error={errors.zoho_client_secret}
           />
+          <ZohoConnect unsaved={dirty} connected={!!tenant.zoho.refresh_token} />
           <SecretInput
             label="Refresh token"
             masked={tenant.zoho.refresh_token}
             value={values.zoho_refresh_token}
             onChange={(v) => set('zoho_refresh_token', v ?? '')}
             error={errors.zoho_refresh_token}
+            hint={
+              <>
+                Or paste one: create a Self Client in Zoho&apos;s API console and generate a code with the
+                scope <code>ZohoCRM.modules.leads.ALL</code>.
+              </>
+            }
           />
         </fieldset>
       )}
