@@ -38,15 +38,19 @@ export const NAVIGATION: Record<Role, NavSection[]> = {
     {
       title: 'Set up',
       items: [
+        { to: paths.onboarding, label: 'Connect', icon: 'key' },
         { to: paths.whatsapp, label: 'WhatsApp', icon: 'whatsapp' },
         { to: paths.branding, label: 'Branding', icon: 'brush' },
         { to: paths.crm, label: 'CRM', icon: 'crm' },
         { to: paths.assistant, label: 'Assistant', icon: 'bot' },
+        { to: paths.knowledge, label: 'Knowledge', icon: 'book' },
       ],
     },
     {
       title: 'Activity',
       items: [
+        { to: paths.conversations, label: 'Conversations', icon: 'chat' },
+        { to: paths.playground, label: 'Playground', icon: 'play' },
         { to: paths.leads, label: 'Leads', icon: 'leads' },
         { to: paths.tenantAudit, label: 'Audit', icon: 'audit' },
       ],

@@ -1,5 +1,6 @@
 import type { FakeServer } from './fake-server';
 import { GeminiFake } from '../gemini/gemini-fake';
+import { FacebookSdkFake } from '../facebook-sdk/facebook-sdk-fake';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
 import { OllamaFake } from '../ollama/ollama-fake';
 import { GraphFake } from '../meta/graph-fake';
@@ -48,5 +49,12 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
     description: 'Ollama /api/chat, /api/embed, /api/tags with phi3:mini and nomic-embed-text pulled',
     create: () => new OllamaFake(),
     env: (url) => ({ OLLAMA_HOST: url }),
+  },
+  {
+    name: 'facebook-sdk',
+    description:
+      'Facebook JS SDK for Embedded Signup: /sdk.js defines FB.init/FB.login, the dialog posts WA_EMBEDDED_SIGNUP FINISH; set the code/ids with POST /__fake/signup or the script query',
+    create: () => new FacebookSdkFake(),
+    env: (url) => ({ FB_SDK_URL: `${url}/sdk.js` }),
   },
 ];
