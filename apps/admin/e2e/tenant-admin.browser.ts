@@ -210,13 +210,13 @@ describe('a tenant admin sets up their bot', () => {
 
   it('writes instructions for the assistant', async () => {
     await nav(page, 'Assistant');
-    await page.getByRole('textbox', { name: 'Model' }).fill('gemini 2.5');
+    await page.getByRole('textbox', { name: 'Model', exact: true }).fill('gemini 2.5');
     await page
       .getByLabel('System prompt')
       .fill('You are the assistant of Acme Dental. Answer briefly and kindly.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectText(page, 'Model names have no spaces');
-    await page.getByRole('textbox', { name: 'Model' }).fill('');
+    await page.getByRole('textbox', { name: 'Model', exact: true }).fill('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
   });

@@ -51,7 +51,10 @@ describe('tenants console', () => {
     await page.screenshot({ path: screenshotPath('tenant-detail-settings'), fullPage: true });
     await page.getByRole('tab', { name: 'Overview' }).click();
     await expectText(page, 'No WhatsApp number connected');
-    await expectText(page, 'Available once credential health checking is connected');
+    // Health is served (nothing checked yet); conversations wait for the platform route.
+    await page.getByRole('term').getByText('WhatsApp access token').waitFor();
+    await expectText(page, 'Not checked');
+    await expectText(page, 'Available once the message pipeline is connected');
     await page.screenshot({ path: screenshotPath('tenant-detail-overview'), fullPage: true });
 
     const rows = await stack.sql<{ id: string; crm_kind: string; default_country: string }>(

@@ -36,10 +36,12 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
         directives: {
           // Swagger UI and the admin app load only their own assets; images may come from tenants' logo URLs.
           'img-src': ["'self'", 'data:', 'https:'],
-          'connect-src': ["'self'"],
+          ...embeddedSignupDirectives(config.meta.sdkUrl),
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Embedded Signup's Facebook popup posts back to its opener: `same-origin` would cut that link.
+      crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     }),
   );
   const metrics = app.get(Metrics);
@@ -90,4 +92,23 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+/**
+ * What Meta's Embedded Signup needs from the page's CSP: the JS SDK from connect.facebook.net (or
+ * the configured SDK address, e.g. a local fake), Facebook's frames and its XHRs.
+ */
+export function embeddedSignupDirectives(sdkUrl: string | undefined): Record<string, string[]> {
+  const facebook = ['https://*.facebook.com', 'https://*.facebook.net'];
+  let sdkOrigin: string[] = [];
+  try {
+    if (sdkUrl) sdkOrigin = [new URL(sdkUrl).origin];
+  } catch {
+    // A malformed address adds nothing; the onboarding preflight reports it.
+  }
+  return {
+    'script-src': ["'self'", 'https://connect.facebook.net', ...sdkOrigin],
+    'frame-src': ["'self'", ...facebook, ...sdkOrigin],
+    'connect-src': ["'self'", ...facebook, ...sdkOrigin],
+  };
 }

@@ -44,6 +44,14 @@ describe('HTTP surface', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it("lets the admin app run Meta's Embedded Signup: SDK script, Facebook frames, a popup that can post back", async () => {
+    const res = await t.http().get('/health/live');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self' https:\/\/connect\.facebook\.net/);
+    expect(csp).toMatch(/frame-src 'self' https:\/\/\*\.facebook\.com/);
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
+  });
+
   it('publishes OpenAPI as JSON and as a UI', async () => {
     const json = await t.http().get('/api/docs-json');
     expect(json.status).toBe(200);

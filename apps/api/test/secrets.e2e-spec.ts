@@ -17,6 +17,7 @@ describe('secrets never leave masked', () => {
     zohoClientSecret: secret('zoho-cs'),
     zohoRefreshToken: secret('zoho-rt'),
     hubspotToken: secret('pat-na1'),
+    geminiKey: secret('AIza'),
     accessToken: `EAAG${secret('tok')}`,
     appSecret: secret('appsecret'),
     verifyToken: secret('verify'),
@@ -54,6 +55,7 @@ describe('secrets never leave masked', () => {
         accounts_url: 'https://accounts.zoho.eu',
       },
       hubspot: { api_key: secrets.hubspotToken },
+      llm: { gemini_api_key: secrets.geminiKey },
     });
     const me = bearer(tenant.admin.token);
     const id = tenant.id;

@@ -32,6 +32,17 @@ describe('statistics time series', () => {
       `UPDATE tenant_configs SET created_at = '2030-01-03T08:00:00Z', onboarding_completed_at = '2030-01-05T08:00:00Z' WHERE tenant_id = $1`,
       [zoho.id],
     );
+    // Leads as the CRM module stores them; the series counts capture days by the lead's CRM.
+    const lead = (tenantId: string, crm: string, phone: string, at: string) =>
+      t.dataSource.query(
+        `INSERT INTO leads (tenant_id, phone, crm_kind, created_at) VALUES ($1, $2, $3, $4)`,
+        [tenantId, phone, crm, at],
+      );
+    await lead(zoho.id, 'zoho', '+919800000001', '2030-01-02T23:59:59Z');
+    await lead(zoho.id, 'zoho', '+919800000002', '2030-01-03T00:00:00Z');
+    await lead(hub1.id, 'hubspot', '+919800000003', '2030-01-03T12:00:00Z');
+    await lead(hub2.id, 'local', '+919800000004', '2030-01-03T13:00:00Z');
+    await lead(hub2.id, 'local', '+919800000005', '2030-01-06T00:00:00Z');
   });
   afterAll(() => t.close());
 
@@ -51,6 +62,7 @@ describe('statistics time series', () => {
       'failed_sends',
       'llm_latency_ms',
       'llm_tokens',
+      'leads_by_crm',
     ]);
     expect(series.tenants_created).toMatchObject({
       label: 'Tenants created, by CRM',
@@ -69,6 +81,18 @@ describe('statistics time series', () => {
     expect(totals('configs_created')).toEqual([0, 0, 1, 0, 0]);
     expect(totals('onboardings_completed')).toEqual([0, 0, 0, 0, 1]);
     expect(totals('tokens_expiring')).toEqual([0, 0, 0, 1, 0]);
+    expect(series.leads_by_crm).toMatchObject({
+      label: 'Leads captured, by CRM',
+      unit: 'count',
+      groups: ['zoho', 'hubspot', 'local'],
+    });
+    expect(series.leads_by_crm.points.map((p: { values: object }) => p.values)).toEqual([
+      { zoho: 0, hubspot: 0, local: 0 },
+      { zoho: 1, hubspot: 0, local: 0 },
+      { zoho: 1, hubspot: 1, local: 1 },
+      { zoho: 0, hubspot: 0, local: 0 },
+      { zoho: 0, hubspot: 0, local: 0 },
+    ]);
     expect(
       series.admin_actions.points.every((p: { values: object }) => Object.keys(p.values).length === 0),
     ).toBe(true);
@@ -86,10 +110,18 @@ describe('statistics time series', () => {
   });
 
   it('answers only the series asked for; series later issues bring are left out until they exist', async () => {
-    const res = await get({ from: '2030-01-01', to: '2030-01-02', series: 'configs_created,leads_by_crm' });
+    // Robust to merges: whatever this build serves, a request gets exactly those of its keys.
+    const served = (await get({ from: '2030-01-01', to: '2030-01-02' })).body.series.map(
+      (s: { key: string }) => s.key,
+    );
+    const asked = ['configs_created', 'leads_by_crm', 'messages_in'];
+    const res = await get({ from: '2030-01-01', to: '2030-01-02', series: asked.join(',') });
     expect(res.status).toBe(200);
-    expect(res.body.series.map((s: { key: string }) => s.key)).toEqual(['configs_created']);
-    expect(STATS_SERIES).toContain('leads_by_crm');
+    expect(res.body.series.map((s: { key: string }) => s.key)).toEqual(
+      served.filter((k: string) => asked.includes(k)),
+    );
+    expect(served).toEqual(expect.arrayContaining(['configs_created', 'leads_by_crm']));
+    expect(STATS_SERIES).toContain('messages_in');
   });
 
   it.each<[string, Record<string, string>, string]>([

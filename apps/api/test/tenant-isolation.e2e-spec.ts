@@ -9,6 +9,8 @@ interface Route {
   method: Method;
   path: string;
   body?: Record<string, unknown>;
+  /** What tenant B gets for its own (empty) data: 404 where B has nothing, 200 for a read of its own. */
+  status?: number;
 }
 
 /**
@@ -22,6 +24,7 @@ const TENANT_ROUTES: Route[] = [
   { method: 'post', path: '/api/v1/tenant/config/activate' },
   { method: 'post', path: '/api/v1/tenant/config/deactivate' },
   { method: 'delete', path: '/api/v1/tenant/config' },
+  { method: 'get', path: '/api/v1/tenant/health', status: 200 },
 ];
 
 const SOME_UUID = '00000000-0000-4000-8000-000000000000';
@@ -68,6 +71,7 @@ const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'get', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
   { method: 'post', path: `/api/v1/admin/dead-letters/${SOME_UUID}/replay` },
   { method: 'delete', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}/health` },
 ];
 
 describe('tenant isolation', () => {
@@ -110,7 +114,7 @@ describe('tenant isolation', () => {
   it.each(TENANT_ROUTES)("tenant B's token on $method $path never touches tenant A", async (route) => {
     const before = await snapshotOfA();
     const res = await t.http()[route.method](route.path).set(bearer(b.admin.token)).send(route.body);
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(route.status ?? 404);
     expect(JSON.stringify(res.body)).not.toContain(a.id);
     expect(await snapshotOfA()).toEqual(before);
   });

@@ -2,10 +2,17 @@ import type { Page } from './pagination';
 import type { TenantListQuery } from './tenants';
 
 /**
- * What a bulk operation can do to each selected tenant. Later issues append their actions
- * (`health_check` with credential health, `recrawl` with knowledge) together with a handler.
+ * What a bulk operation can do to each selected tenant. `health_check` checks the tenant's
+ * credentials now; `recrawl_knowledge` re-reads every knowledge source of the tenant. A build
+ * without the module behind an action answers each tenant `skipped` ("not available in this build").
  */
-export const BULK_ACTIONS = ['activate', 'deactivate', 'delete'] as const;
+export const BULK_ACTIONS = [
+  'activate',
+  'deactivate',
+  'delete',
+  'health_check',
+  'recrawl_knowledge',
+] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export const BULK_OPERATION_STATUSES = ['queued', 'running', 'completed', 'cancelled', 'failed'] as const;
@@ -16,7 +23,10 @@ export const BULK_ITEM_STATUSES = ['pending', 'succeeded', 'failed', 'skipped'] 
 export type BulkItemStatus = (typeof BULK_ITEM_STATUSES)[number];
 
 /** The tenant list's filters: "every tenant matching" selects by these. */
-export type BulkTenantFilter = Pick<TenantListQuery, 'search' | 'status' | 'crm' | 'llm' | 'onboarded'>;
+export type BulkTenantFilter = Pick<
+  TenantListQuery,
+  'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'
+>;
 
 /** Most tenants one request may name explicitly; larger selections go by filter. */
 export const BULK_MAX_TENANT_IDS = 10_000;

@@ -84,3 +84,13 @@ export interface TenantHealth {
   overall: CredentialStatus;
   credentials: CredentialHealth[];
 }
+
+/** GET zohoAuthorizeUrl: where to send the browser to connect Zoho. */
+export interface ZohoAuthorizeUrl {
+  /** Zoho's consent page on the tenant's accounts server, with a single-use `state`. */
+  url: string;
+  /** Must be registered as the client's redirect URI in Zoho's API console. */
+  redirect_uri: string;
+  /** The `state` stops working at this time (about ten minutes). */
+  expires_at: string;
+}

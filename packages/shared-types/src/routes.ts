@@ -29,6 +29,8 @@ export const AdminRoutes = {
   bulkOperationCancel: (id: string) => `${API_PREFIX}/admin/bulk-operations/${encodeURIComponent(id)}/cancel`,
   statsTimeseries: `${API_PREFIX}/admin/stats/timeseries`,
   tenantHealth: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/health`,
+  /** A tenant's conversations for platform admins: `ConversationListQuery` → `ConversationPage`. */
+  tenantConversations: (id: string) => `${API_PREFIX}/admin/tenants/${encodeURIComponent(id)}/conversations`,
   unroutedWebhooks: `${API_PREFIX}/admin/webhooks/unrouted`,
   unroutedWebhook: (id: string) => `${API_PREFIX}/admin/webhooks/unrouted/${encodeURIComponent(id)}`,
   unroutedWebhookReplay: (id: string) =>

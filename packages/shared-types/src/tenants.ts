@@ -1,3 +1,5 @@
+import type { CredentialStatus } from './onboarding';
+import type { BotTexts } from './bot-texts';
 import type { Page } from './pagination';
 
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{1,62}$/;
@@ -35,6 +37,13 @@ export interface LlmSettings {
   /** Whether WhatsApp users may switch provider with /set_llm. */
   allow_switch: boolean;
   system_prompt: string | null;
+  /** The tenant's own Gemini API key (else the platform's). Write-only: masked on the way out. */
+  gemini_api_key: string | null;
+}
+
+export interface LeadCaptureSettings {
+  /** Whether a new contact may answer "skip" when the bot asks for an email address. */
+  allow_skip_email: boolean;
 }
 
 /**
@@ -60,6 +69,9 @@ export interface TenantBody {
   hubspot: HubSpotSettings;
   llm: LlmSettings;
   reengagement_template: ReengagementTemplate | null;
+  /** Overrides of the bot's fixed texts (keys from BOT_TEXT_KEYS); absent keys use the defaults. */
+  bot_texts: BotTexts;
+  lead_capture: LeadCaptureSettings;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] };
@@ -81,6 +93,8 @@ export interface TenantResponse extends TenantBody {
   whatsapp: TenantWhatsAppSummary | null;
   created_at: string;
   updated_at: string;
+  /** Overall credential health (the worst of its credentials; `unknown` if none was checked). List only. */
+  health?: CredentialStatus;
 }
 
 export interface TenantListQuery {
@@ -91,6 +105,8 @@ export interface TenantListQuery {
   crm?: CrmKind;
   llm?: LlmProvider;
   onboarded?: boolean;
+  /** Overall credential health, as in the list's `health`. */
+  health?: CredentialStatus;
   sort?: 'name' | 'id' | 'created_at';
   order?: 'asc' | 'desc';
 }

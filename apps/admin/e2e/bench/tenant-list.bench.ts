@@ -110,6 +110,22 @@ describe('tenant list at 10,000 tenants', () => {
     await stack.sql('ANALYZE');
     results.seed_ms = round(performance.now() - seeding);
 
+    // The list with its health column but no health recorded yet, then with health for every
+    // tenant: two credentials each; 1 in 50 invalid, 1 in 20 expiring, 1 in 7 never checked.
+    api.first_page_no_health_rows = await timeApi(list);
+    await stack.sql(`
+      INSERT INTO credential_health (tenant_id, credential, status)
+      SELECT id, credential,
+             CASE WHEN credential = 'whatsapp' AND n % 50 = 0 THEN 'invalid'
+                  WHEN credential = 'whatsapp' AND n % 20 = 0 THEN 'expiring' ELSE 'ok' END
+      FROM (SELECT id, substring(id from 8)::int AS n, crm_kind FROM tenants) t,
+           LATERAL (VALUES ('whatsapp'), (CASE WHEN t.crm_kind = 'local' THEN 'waba_subscription' ELSE t.crm_kind END)) c(credential)
+      WHERE n % 7 <> 0`);
+    await stack.sql('ANALYZE');
+    results.credential_health_rows = Number(
+      (await stack.sql<{ n: string }>('SELECT count(*) AS n FROM credential_health'))[0].n,
+    );
+
     api.first_page = await timeApi(list);
     api.page_200_of_400 = await timeApi(`${list}?page=200`);
     api.last_page = await timeApi(`${list}?page=400`);
@@ -119,6 +135,12 @@ describe('tenant list at 10,000 tenants', () => {
     api.filters_status_crm_llm = await timeApi(`${list}?status=active&crm=zoho&llm=ollama&page=10`);
     api.filter_onboarded = await timeApi(`${list}?onboarded=true&page=20`);
     api.filter_not_onboarded = await timeApi(`${list}?onboarded=false`);
+    api.filter_health_invalid = await timeApi(`${list}?health=invalid`);
+    api.filter_health_expiring = await timeApi(`${list}?health=expiring`);
+    api.filter_health_unknown = await timeApi(`${list}?health=unknown&page=10`);
+    api.filter_health_ok_page_100 = await timeApi(`${list}?health=ok&page=100`);
+    api.filter_health_ok_page_286 = await timeApi(`${list}?health=ok&page=286`);
+    api.filter_health_invalid_zoho_active = await timeApi(`${list}?health=invalid&crm=zoho&status=active`);
     api.config_stats = await timeApi('/api/v1/admin/configs/stats');
     api.timeseries_365_days = await timeApi(
       `/api/v1/admin/stats/timeseries?from=${dayAgo(364)}&to=${dayAgo(0)}`,
@@ -173,6 +195,20 @@ describe('tenant list at 10,000 tenants', () => {
       () => openList(page),
     );
     expect(await page.locator('tbody tr').count()).toBe(100);
+    const invalidTotal = (
+      (await (
+        await fetch(`${stack.baseUrl}${list}?health=invalid&page_size=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { total: number }
+    ).total;
+    ui.filter_health_invalid = await timeUi(
+      page,
+      { kind: 'select', selector: '#tenant-health-filter', value: 'invalid' },
+      `of ${invalidTotal.toLocaleString('en-US')} tenants`,
+      5,
+      () => openList(page),
+    );
     results.browser = ui;
 
     // Every tenant at once, in the background: how long the job takes end to end.

@@ -24,22 +24,33 @@ export const NAVIGATION: Record<Role, NavSection[]> = {
         { to: paths.audit, label: 'Audit log', icon: 'audit' },
       ],
     },
-    { title: 'Maintenance', items: [{ to: paths.dangerZone, label: 'Danger zone', icon: 'warning' }] },
+    {
+      title: 'Maintenance',
+      items: [
+        { to: paths.unroutedWebhooks, label: 'Unrouted webhooks', icon: 'inbox' },
+        { to: paths.deadLetters, label: 'Dead letters', icon: 'inbox' },
+        { to: paths.dangerZone, label: 'Danger zone', icon: 'warning' },
+      ],
+    },
   ],
   tenant_admin: [
     { items: [{ to: paths.home, label: 'Overview', icon: 'home' }] },
     {
       title: 'Set up',
       items: [
+        { to: paths.onboarding, label: 'Connect', icon: 'key' },
         { to: paths.whatsapp, label: 'WhatsApp', icon: 'whatsapp' },
         { to: paths.branding, label: 'Branding', icon: 'brush' },
         { to: paths.crm, label: 'CRM', icon: 'crm' },
         { to: paths.assistant, label: 'Assistant', icon: 'bot' },
+        { to: paths.knowledge, label: 'Knowledge', icon: 'book' },
       ],
     },
     {
       title: 'Activity',
       items: [
+        { to: paths.conversations, label: 'Conversations', icon: 'chat' },
+        { to: paths.playground, label: 'Playground', icon: 'play' },
         { to: paths.leads, label: 'Leads', icon: 'leads' },
         { to: paths.tenantAudit, label: 'Audit', icon: 'audit' },
       ],

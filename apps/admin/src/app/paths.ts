@@ -3,10 +3,15 @@ export const paths = {
   login: '/login',
   home: '/',
   // A tenant admin's pages.
+  onboarding: '/onboarding',
   whatsapp: '/whatsapp',
   branding: '/branding',
   crm: '/crm',
   assistant: '/assistant',
+  knowledge: '/knowledge',
+  conversations: '/conversations',
+  conversation: (id: string) => `/conversations/${encodeURIComponent(id)}`,
+  playground: '/playground',
   leads: '/leads',
   tenantAudit: '/audit-events',
   tenants: '/tenants',
@@ -15,4 +20,6 @@ export const paths = {
   statistics: '/statistics',
   audit: '/audit',
   dangerZone: '/danger-zone',
+  unroutedWebhooks: '/unrouted-webhooks',
+  deadLetters: '/dead-letters',
 } as const;

@@ -8,11 +8,17 @@ import { LoginPage } from '../features/auth/pages/LoginPage';
 import { BrandingPage } from '../features/branding/pages/BrandingPage';
 import { CrmPage } from '../features/crm/pages/CrmPage';
 import { DangerZonePage } from '../features/danger-zone/pages/DangerZonePage';
+import { DeadLettersPage } from '../features/deliveries/pages/DeadLettersPage';
+import { UnroutedWebhooksPage } from '../features/deliveries/pages/UnroutedWebhooksPage';
 import { LeadsPage } from '../features/leads/pages/LeadsPage';
 import { TenantAuditPage } from '../features/tenant-audit/pages/TenantAuditPage';
 import { TenantCreatePage } from '../features/tenants/pages/TenantCreatePage';
 import { TenantDetailPage } from '../features/tenants/pages/TenantDetailPage';
 import { TenantsPage } from '../features/tenants/pages/TenantsPage';
+import { ConversationsPage } from '../features/conversations/pages/ConversationsPage';
+import { KnowledgePage } from '../features/knowledge/pages/KnowledgePage';
+import { PlaygroundPage } from '../features/playground/pages/PlaygroundPage';
+import { OnboardingPage } from '../features/whatsapp/pages/OnboardingPage';
 import { WhatsAppPage } from '../features/whatsapp/pages/WhatsAppPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
@@ -39,7 +45,12 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: paths.onboarding, element: tenant(<OnboardingPage />) },
       { path: paths.whatsapp, element: tenant(<WhatsAppPage />) },
+      { path: paths.knowledge, element: tenant(<KnowledgePage />) },
+      { path: paths.conversations, element: tenant(<ConversationsPage />) },
+      { path: `${paths.conversations}/:id`, element: tenant(<ConversationsPage />) },
+      { path: paths.playground, element: tenant(<PlaygroundPage />) },
       { path: paths.branding, element: tenant(<BrandingPage />) },
       { path: paths.crm, element: tenant(<CrmPage />) },
       { path: paths.assistant, element: tenant(<AssistantPage />) },
@@ -58,6 +69,8 @@ export const router = createBrowserRouter([
       },
       { path: paths.audit, element: platform(<AuditLogPage />) },
       { path: paths.dangerZone, element: platform(<DangerZonePage />) },
+      { path: paths.unroutedWebhooks, element: platform(<UnroutedWebhooksPage />) },
+      { path: paths.deadLetters, element: platform(<DeadLettersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

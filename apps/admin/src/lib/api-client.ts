@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly details: string[] = [],
+    /** The whole error body, for routes whose errors carry more than the message (onboarding steps). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -56,6 +58,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       response.status,
       error?.message ?? `The server answered ${response.status} ${response.statusText}`,
       error?.details ?? [],
+      body,
     );
   }
   return body as T;

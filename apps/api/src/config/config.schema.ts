@@ -57,11 +57,32 @@ export const configSchema = {
   meta: {
     appId: env.string('FB_APP_ID', { optional: true }),
     appSecret: env.string('FB_APP_SECRET', { optional: true }),
+    /**
+     * The Facebook Login for Business configuration ("WhatsApp Embedded Signup") the admin app
+     * launches; onboarding calls Graph at `graph.baseUrl` / `graph.version`.
+     */
+    configId: env.string('FB_CONFIG_ID', { optional: true }),
+    sdkUrl: env.url('FB_SDK_URL', { default: 'https://connect.facebook.net/en_US/sdk.js' }),
   },
-  /** Meta's Graph API (sends, mark as read): the base URL is a setting so tests point it at a fake. */
+  /** The scheduled check of every tenant's WhatsApp, Zoho and HubSpot credentials. */
+  credentials: {
+    checkCron: env.string('CREDENTIAL_CHECK_CRON', { default: '0 * * * *' }),
+    /** A token that expires sooner than this counts as `expiring`. */
+    expiringWithinDays: env.int('CREDENTIAL_EXPIRING_DAYS', { default: 7, min: 1, max: 365 }),
+  },
+  /** Sending through Meta's Graph API (the `whatsapp` module's MessageSender). */
   graph: {
     baseUrl: env.url('GRAPH_API_BASE_URL', { default: 'https://graph.facebook.com' }),
+    /** Pinned Graph API version (Meta keeps each about two years; plan a yearly upgrade). */
     version: env.string('GRAPH_API_VERSION', { default: 'v25.0' }),
+    timeoutSeconds: env.duration('GRAPH_API_TIMEOUT', { default: 10 }),
+    /** Meta's default throughput per business number (80 mps); per process, see the pacer. */
+    maxMpsPerNumber: env.int('WHATSAPP_MAX_MPS_PER_NUMBER', { default: 80, min: 1, max: 1000 }),
+    /** Meta's pair rate limit: one message per this long to the same user, after a burst. */
+    pairIntervalSeconds: env.duration('WHATSAPP_PAIR_INTERVAL', { default: 6 }),
+    pairBurst: env.int('WHATSAPP_PAIR_BURST', { default: 10, min: 1, max: 45 }),
+    /** A send waits at most this long for pacing; longer, it answers `retry` to free the worker. */
+    pacingMaxWaitMs: env.int('WHATSAPP_PACING_MAX_WAIT_MS', { default: 2000, min: 0, max: 60_000 }),
   },
   /** The inbound pipeline's jobs: attempts before a job lands in the dead letters. */
   messaging: {
@@ -85,6 +106,32 @@ export const configSchema = {
     syncMaxAttempts: env.int('CRM_SYNC_MAX_ATTEMPTS', { default: 16, min: 1, max: 1000 }),
     syncRetryBaseSeconds: env.duration('CRM_SYNC_RETRY_BASE', { default: 30 }),
     syncRetryMaxSeconds: env.duration('CRM_SYNC_RETRY_MAX', { default: 3600 }),
+  },
+  /** LLM vendors of the conversation engine. A tenant may bring its own Gemini key (stored encrypted). */
+  llm: {
+    geminiApiBaseUrl: env.url('GEMINI_API_BASE_URL', {
+      default: 'https://generativelanguage.googleapis.com',
+    }),
+    /** The platform's Gemini key, for tenants without their own; unset and no tenant key: Gemini is off. */
+    geminiApiKey: env.string('GEMINI_API_KEY', { optional: true }),
+    /**
+     * Model ids change often (Google retires them within a year): keep this a setting. Default: the
+     * stable flash-lite tier per ai.google.dev/gemini-api/docs/models/gemini-3.5-flash-lite (July 2026).
+     */
+    geminiModel: env.string('GEMINI_MODEL', { default: 'gemini-3.5-flash-lite' }),
+    geminiEmbeddingModel: env.string('GEMINI_EMBEDDING_MODEL', { default: 'gemini-embedding-001' }),
+    geminiTimeoutMs: env.int('GEMINI_TIMEOUT_MS', { default: 20_000, min: 100, max: 300_000 }),
+    /** The longest RetryInfo delay a 429 is waited out for before the one retry (longer asks are capped). */
+    geminiRetryMaxDelayMs: env.int('GEMINI_RETRY_MAX_DELAY_MS', { default: 5_000, min: 0, max: 60_000 }),
+    /** Where Ollama runs; unset: Ollama is not offered (unless a tenant picks it as its provider). */
+    ollamaHost: env.url('OLLAMA_HOST', { optional: true }),
+    ollamaModel: env.string('OLLAMA_MODEL', { default: 'phi3:mini' }),
+    ollamaEmbeddingModel: env.string('OLLAMA_EMBEDDING_MODEL', { default: 'nomic-embed-text' }),
+    ollamaTimeoutMs: env.int('OLLAMA_TIMEOUT_MS', { default: 60_000, min: 100, max: 600_000 }),
+    /** Vector size of every embedding Parley stores (Gemini is asked for this many; nomic-embed-text has 768). */
+    embeddingDimensions: env.int('EMBEDDING_DIMENSIONS', { default: 768, min: 64, max: 3072 }),
+    /** History entries (inbound + outbound) sent to the LLM with each question. */
+    historyWindow: env.int('LLM_HISTORY_WINDOW', { default: 12, min: 0, max: 20 }),
   },
   /** Running Parley in production: shutdown, the worker's probe port. */
   operations: {

@@ -13,4 +13,10 @@ export const SECRET_COLUMNS: { table: string; key: string; columns: string[] }[]
     key: 'id',
     columns: ['access_token_enc', 'fb_app_secret_enc', 'webhook_verify_token_enc'],
   },
+  { table: 'tenants', key: 'id', columns: ['llm_gemini_api_key_enc'] },
+  {
+    table: 'onboarding_attempts',
+    key: 'id',
+    columns: ['access_token_enc', 'pin_enc'],
+  },
 ];

@@ -60,6 +60,7 @@ export class FakeServer {
   private readonly routes: Route[] = [];
   private readonly recorded: RecordedRequest[] = [];
   private failures: ActiveFailure[] = [];
+  private readonly controls = new Map<string, RouteHandler>();
   private server: Server | null = null;
   private baseUrl = '';
 
@@ -82,6 +83,12 @@ export class FakeServer {
       })
       .join('/');
     this.routes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), keys, handler });
+    return this;
+  }
+
+  /** Adds a vendor-specific control route under `/__fake/` (e.g. what the next signup returns). */
+  controlRoute(method: string, path: string, handler: RouteHandler): this {
+    this.controls.set(`${method.toUpperCase()} /__fake/${path.replace(/^\//, '')}`, handler);
     return this;
   }
 
@@ -132,7 +139,10 @@ export class FakeServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const recorded = await readRequest(req);
-      if (recorded.path.startsWith('/__fake/')) return send(res, this.control(recorded));
+      if (recorded.path.startsWith('/__fake/')) {
+        const extra = this.controls.get(`${recorded.method} ${recorded.path}`);
+        return send(res, extra ? await extra({ ...recorded, params: {} }) : this.control(recorded));
+      }
       this.recorded.push(recorded);
       const failure = this.takeFailure(recorded);
       if (failure) return send(res, failure);

@@ -149,4 +149,48 @@ describe('ZohoFake', () => {
     });
     expect(expired.status).toBe(401);
   });
+
+  it('consents on the authorize page and redirects with code, location, accounts-server and state', async () => {
+    const client = zoho.createClient('us');
+    const redirectUri = 'https://parley.example.com/api/v1/oauth/zoho/callback';
+    const auth = (query: Record<string, string>) =>
+      fetch(`${zoho.accountsUrl('us')}/oauth/v2/auth?${new URLSearchParams(query).toString()}`, {
+        redirect: 'manual',
+      });
+    const query = {
+      client_id: client.clientId,
+      response_type: 'code',
+      scope: 'ZohoCRM.modules.leads.ALL',
+      access_type: 'offline',
+      redirect_uri: redirectUri,
+      state: 'st-1',
+    };
+    zoho.consent = { dc: 'eu' };
+    const page = await auth(query);
+    expect(page.status).toBe(302);
+    const back = new URL(page.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
+    expect(Object.fromEntries(back.searchParams)).toEqual({
+      code: expect.stringMatching(/^1000\./),
+      location: 'eu',
+      'accounts-server': zoho.accountsUrl('eu'),
+      state: 'st-1',
+    });
+    const exchanged = await token('eu', {
+      grant_type: 'authorization_code',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      redirect_uri: redirectUri,
+      code: back.searchParams.get('code')!,
+    });
+    expect(await exchanged.json()).toMatchObject({
+      refresh_token: expect.any(String),
+      api_domain: zoho.apiDomain('eu'),
+    });
+
+    zoho.consent = { deny: true };
+    const denied = new URL((await auth(query)).headers.get('location')!);
+    expect(Object.fromEntries(denied.searchParams)).toEqual({ error: 'access_denied', state: 'st-1' });
+    expect((await auth({ ...query, client_id: 'nobody' })).status).toBe(400);
+  });
 });

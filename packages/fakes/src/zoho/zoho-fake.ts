@@ -83,6 +83,11 @@ export class ZohoFake extends FakeServer {
   private readonly leads = new Map<string, ZohoLeadRecord[]>();
   private readonly createdAt = new Map<string, number>();
   private restrictedLeadSources: string[] | null = null;
+  /**
+   * Who answers the next consent pages: the data centre their account lives in (Zoho redirects
+   * with that DC's `location` and `accounts-server`), or a user who clicks "Deny".
+   */
+  consent: { dc?: ZohoDc; deny?: boolean; org?: string } = {};
   private lostCreateAnswers = 0;
   private nextId = 5725767000000524157n;
 
@@ -94,6 +99,7 @@ export class ZohoFake extends FakeServer {
       includeApiDomain: options.includeApiDomain ?? true,
       searchIndexDelayMs: options.searchIndexDelayMs ?? 0,
     };
+    this.route('GET', '/:dc/accounts/oauth/v2/auth', (req) => this.consentPage(req));
     this.route('POST', '/:dc/accounts/oauth/v2/token', (req) => this.token(req));
     this.route('GET', '/:dc/api/crm/v8/Leads/search', (req) => this.search(req));
     this.route('POST', '/:dc/api/crm/v8/Leads', (req) => this.create(req));
@@ -207,6 +213,41 @@ export class ZohoFake extends FakeServer {
   /** The next `count` creates store the lead but answer 500, as when the answer is lost on the way. */
   loseCreateAnswers(count: number): void {
     this.lostCreateAnswers = count;
+  }
+
+  /**
+   * `GET {accounts}/oauth/v2/auth`: Zoho's sign-in and consent page. The fake consents at once
+   * and redirects to `redirect_uri` with `code`, `location`, `accounts-server` and the `state`.
+   */
+  private consentPage(req: FakeRequest): FakeResponse {
+    const dc = req.params.dc as ZohoDc;
+    const q = req.query;
+    const client = this.clients.get(q.client_id ?? '');
+    const html = (text: string): FakeResponse => ({
+      status: 400,
+      raw: `<html><body><h1>${text}</h1></body></html>`,
+      headers: { 'content-type': 'text/html;charset=UTF-8' },
+    });
+    if (!client || !(client.dc === dc || client.multiDc)) return html('Invalid Client');
+    if (q.response_type !== 'code' || !q.redirect_uri || !q.scope) return html('Invalid Request');
+    const target = new URL(q.redirect_uri);
+    if (this.consent.deny) {
+      target.searchParams.set('error', 'access_denied');
+    } else {
+      const accountDc = this.consent.dc ?? dc;
+      const code = this.authorize({
+        clientId: q.client_id,
+        redirectUri: q.redirect_uri,
+        dc: accountDc,
+        scopes: q.scope.split(','),
+        org: this.consent.org,
+      });
+      target.searchParams.set('code', code);
+      target.searchParams.set('location', accountDc);
+      target.searchParams.set('accounts-server', this.accountsUrl(accountDc));
+    }
+    if (q.state) target.searchParams.set('state', q.state);
+    return { status: 302, headers: { location: target.toString() } };
   }
 
   private params(req: FakeRequest): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { AuditQuery, LeadListQuery } from '@parley/shared-types';
+import type { AuditQuery, ConversationListQuery, LeadListQuery } from '@parley/shared-types';
 import { useCurrentUser } from '../../features/auth/session';
 
 /**
@@ -13,6 +13,15 @@ export const tenantKeys = {
   leads: (tenantId: string) => [...tenantKeys.all(tenantId), 'leads'] as const,
   leadList: (tenantId: string, query: LeadListQuery) =>
     [...tenantKeys.leads(tenantId), 'list', query] as const,
+  health: (tenantId: string) => [...tenantKeys.all(tenantId), 'health'] as const,
+  onboardConfig: (tenantId: string) => [...tenantKeys.all(tenantId), 'onboard', 'config'] as const,
+  onboardSteps: (tenantId: string) => [...tenantKeys.all(tenantId), 'onboard', 'steps'] as const,
+  knowledge: (tenantId: string) => [...tenantKeys.all(tenantId), 'knowledge-sources'] as const,
+  conversations: (tenantId: string) => [...tenantKeys.all(tenantId), 'conversations'] as const,
+  conversationList: (tenantId: string, query: ConversationListQuery) =>
+    [...tenantKeys.conversations(tenantId), 'list', query] as const,
+  conversationMessages: (tenantId: string, conversationId: string) =>
+    [...tenantKeys.conversations(tenantId), 'messages', conversationId] as const,
   audit: (tenantId: string) => [...tenantKeys.all(tenantId), 'audit-events'] as const,
   auditList: (tenantId: string, query: Omit<AuditQuery, 'tenant_id'>) =>
     [...tenantKeys.audit(tenantId), query] as const,

@@ -1,9 +1,10 @@
-import { TenantRoutes, type TenantResponse, type UpdateTenantSettingsRequest } from '@parley/shared-types';
+import { TenantRoutes, type TenantResponse } from '@parley/shared-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
+import type { UpdateSettingsRequest } from './conversation-settings';
 import { tenantKeys, useTenantId } from './keys';
 
-export const updateSettings = (body: UpdateTenantSettingsRequest) =>
+export const updateSettings = (body: UpdateSettingsRequest) =>
   apiRequest<TenantResponse>(TenantRoutes.settings, { method: 'PATCH', body });
 
 /** Saves part of the settings; the answer replaces the cached settings; CRM status and audit are re-read. */

@@ -6,6 +6,8 @@ export class DomainError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra fields for the error body (e.g. which onboarding step failed); never secrets. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

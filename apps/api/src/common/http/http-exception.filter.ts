@@ -48,6 +48,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       return {
+        ...exception.extra,
         statusCode: exception.status,
         error: REASONS[exception.status] ?? 'Error',
         message: exception.message,

@@ -8,7 +8,7 @@ import { runInTransaction } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue.service';
 import { TenantsService } from '../tenant-config/tenants.service';
-import { BulkActionHandler, BulkActions } from './bulk-actions';
+import { BulkActionHandler, BulkActions, BulkItemOutcome, OutsideTransactionHandler } from './bulk-actions';
 import { BULK_DEAD_QUEUE, BULK_QUEUE, type BulkJob } from './bulk-queues';
 import { BulkOperationsRepository } from './bulk-operations.repository';
 import { BulkOperationEntity } from './entities/bulk-operation.entity';
@@ -87,6 +87,10 @@ export class BulkOperationRunner implements OnModuleInit {
     tenantId: string,
   ): Promise<void> {
     try {
+      if (handler.kind === 'outside_transaction') {
+        await this.runOutside(operation, handler, actor, tenantId);
+        return;
+      }
       await runInTransaction(this.dataSource, async (tx) => {
         if (!(await this.repository.claim(tx.manager, operation.id, tenantId))) return;
         const outcome = (await this.tenants.exists(tx.manager, tenantId))
@@ -117,6 +121,42 @@ export class BulkOperationRunner implements OnModuleInit {
         expected ? error.message : 'Unexpected error; the server log has the details',
       );
     }
+  }
+
+  /**
+   * The handler runs with no transaction open (see OutsideTransactionHandler); its result and the
+   * audit event are then written together, and only if no other job settled the tenant meanwhile.
+   */
+  private async runOutside(
+    operation: BulkOperationEntity,
+    handler: OutsideTransactionHandler,
+    actor: ActorContext,
+    tenantId: string,
+  ): Promise<void> {
+    if (!(await this.repository.isPending(operation.id, tenantId))) return;
+    const outcome: BulkItemOutcome = (await this.tenants.exists(this.dataSource.manager, tenantId))
+      ? await handler.run(actor, tenantId)
+      : { status: 'skipped', message: 'The tenant no longer exists' };
+    await runInTransaction(this.dataSource, async (tx) => {
+      if (!(await this.repository.claim(tx.manager, operation.id, tenantId))) return;
+      await this.repository.settle(
+        tx.manager,
+        operation.id,
+        tenantId,
+        outcome.status,
+        outcome.message ?? null,
+      );
+      // Skipped means nothing was done (not available, nothing to re-crawl): nothing to audit.
+      if (outcome.status === 'skipped') return;
+      await this.audit.record(tx.manager, {
+        actor,
+        tenantId,
+        action: `tenant.bulk_${operation.action}`,
+        targetType: 'tenant',
+        targetId: tenantId,
+        after: { result: outcome.status, message: outcome.message ?? null, operation_id: operation.id },
+      });
+    });
   }
 
   private async finish(operation: BulkOperationEntity, actor: ActorContext): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OnboardingModule } from '../onboarding/onboarding.module';
 import { TenantConfigModule } from '../tenant-config/tenant-config.module';
 import { BulkActions } from './bulk-actions';
 import { BulkOperationRunner } from './bulk-operation.runner';
@@ -8,7 +9,7 @@ import { BulkOperationsService } from './bulk-operations.service';
 
 /** Platform-admin bulk work on tenants: start, follow, cancel; run by background jobs. */
 @Module({
-  imports: [TenantConfigModule],
+  imports: [TenantConfigModule, OnboardingModule],
   controllers: [BulkOperationsController],
   providers: [BulkActions, BulkOperationsRepository, BulkOperationsService, BulkOperationRunner],
 })

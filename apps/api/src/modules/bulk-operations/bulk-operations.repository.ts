@@ -60,6 +60,12 @@ export class BulkOperationsRepository {
     });
   }
 
+  async isPending(operationId: string, tenantId: string): Promise<boolean> {
+    return this.dataSource.manager.exists(BulkOperationItemEntity, {
+      where: { operationId, tenantId, status: 'pending' },
+    });
+  }
+
   /** The item, locked for this transaction, if it is still pending and no other worker holds it. */
   async claim(manager: EntityManager, operationId: string, tenantId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(

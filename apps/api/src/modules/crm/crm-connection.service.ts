@@ -1,16 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CrmStatus, CrmTestResult } from '@parley/shared-types';
+import type { CredentialStatus, CrmStatus, CrmTestResult, CrmVerdict } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
+import { SecretBox } from '../../common/crypto/secret-box';
 import { notFound } from '../../common/http/domain-error';
 import { runInTransaction } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { ConfigLoader } from '../tenant-config/config-loader.service';
 import type { LoadedTenant } from '../tenant-config/tenant-config-view';
 import { CrmConnectionHealth } from './crm-connection-health';
 import { CRM_PROVIDER_FACTORY, type CrmProviderFactory } from './crm-provider.port';
 import { UpdateCrmSettingsDto } from './dto/lead.dto';
 import { LeadsRepository } from './leads.repository';
+
+/** How a connection test's verdict reads as credential health (absent: the test gave no verdict). */
+const CREDENTIAL_VERDICTS: Partial<Record<CrmVerdict, CredentialStatus>> = {
+  ok: 'ok',
+  bad_token: 'invalid',
+  bad_client: 'invalid',
+  wrong_data_centre: 'invalid',
+  missing_scope: 'invalid',
+  no_permission: 'invalid',
+};
 
 /** A tenant's CRM connection: its health, the connection test, and the Zoho lead source. */
 @Injectable()
@@ -22,6 +34,8 @@ export class CrmConnectionService {
     private readonly health: CrmConnectionHealth,
     private readonly leads: LeadsRepository,
     private readonly audit: AuditService,
+    private readonly box: SecretBox,
+    private readonly credentials: CredentialHealthService,
   ) {}
 
   async status(tenantId: string): Promise<CrmStatus> {
@@ -47,7 +61,18 @@ export class CrmConnectionService {
     const provider = await this.providers.forTenant(tenantId);
     const check = await provider.testConnection();
     const ok = check.verdict === 'ok';
-    if (tenant.profile.crmKind !== 'local') await this.health.record(tenantId, ok, check.message);
+    const kind = tenant.profile.crmKind;
+    if (kind !== 'local') {
+      await this.health.record(tenantId, ok, check.message);
+      // The same verdict feeds credential health; no answer (down, rate limited) is no verdict.
+      const credential = CREDENTIAL_VERDICTS[check.verdict];
+      if (credential) {
+        await this.credentials.record(tenantId, kind, {
+          status: credential,
+          error: credential === 'ok' ? null : check.message,
+        });
+      }
+    }
     return {
       crm: tenant.profile.crmKind,
       ok,
@@ -80,6 +105,45 @@ export class CrmConnectionService {
       });
     }
     return this.status(tenantId);
+  }
+
+  /**
+   * Stores what Zoho's connect flow produced (refresh token sealed, the accounts server the code
+   * was exchanged on, the API domain the token answer gave), makes Zoho the tenant's CRM, audits
+   * it, and counts the connection healthy.
+   */
+  async connectZoho(
+    actor: ActorContext,
+    tenantId: string,
+    grant: { accountsUrl: string; apiDomain: string | null; refreshToken: string },
+  ): Promise<void> {
+    await runInTransaction(this.dataSource, async (tx) => {
+      await tx.manager.query(
+        `INSERT INTO crm_connections (tenant_id, zoho_accounts_url, zoho_api_url, zoho_refresh_token_enc)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id) DO UPDATE SET zoho_accounts_url = $2, zoho_api_url = $3,
+           zoho_refresh_token_enc = $4, updated_at = now()`,
+        [tenantId, grant.accountsUrl, grant.apiDomain, this.box.seal(grant.refreshToken)],
+      );
+      await tx.manager.query(`UPDATE tenants SET crm_kind = 'zoho', updated_at = now() WHERE id = $1`, [
+        tenantId,
+      ]);
+      await this.audit.record(tx.manager, {
+        actor,
+        tenantId,
+        action: 'crm.zoho.connect',
+        targetType: 'crm_connection',
+        targetId: tenantId,
+        after: {
+          crm: 'zoho',
+          accounts_url: grant.accountsUrl,
+          api_url: grant.apiDomain,
+          refresh_token: '***',
+        },
+      });
+      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+    });
+    await this.health.record(tenantId, true, null);
   }
 
   private async tenant(tenantId: string): Promise<LoadedTenant> {

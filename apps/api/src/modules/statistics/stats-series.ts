@@ -117,6 +117,15 @@ export const SERIES_SOURCES: SeriesSource[] = [
       `llm_provider IS NOT NULL`,
     ),
   },
+  {
+    // Leads captured, by the CRM the tenant used when the lead was captured (leads.crm_kind), not
+    // by whether the CRM accepted it: a lead still waiting to sync counts on its capture day.
+    key: 'leads_by_crm',
+    label: 'Leads captured, by CRM',
+    unit: 'count',
+    groups: CRM_KINDS,
+    read: countPerDay('leads', 'created_at', 'crm_kind'),
+  },
 ];
 
 /** One aggregate per day over the non-simulated messages that match `where`. */

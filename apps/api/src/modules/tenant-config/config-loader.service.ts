@@ -151,6 +151,8 @@ export class ConfigLoader implements OnModuleInit {
           allowSwitch: tenant.llmAllowSwitch,
           systemPrompt: tenant.llmSystemPrompt,
         },
+        botTexts: { ...tenant.botTexts },
+        leadCapture: { allowSkipEmail: tenant.leadCaptureAllowSkipEmail },
       },
       whatsapp: new TenantConfigView(tenantId, stored, this.env),
       crm: {
@@ -163,6 +165,7 @@ export class ConfigLoader implements OnModuleInit {
         },
         hubspot: { apiKey: open(crm?.hubspotApiKeyEnc) },
       },
+      llm: { geminiApiKey: open(tenant.llmGeminiApiKeyEnc) },
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
+import type { BotTexts, CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
 
 /** The decrypted WhatsApp settings of a tenant as stored (active or not). */
 export interface StoredWhatsApp {
@@ -118,6 +118,9 @@ export interface TenantProfile {
   logoUrl: string | null;
   crmKind: CrmKind;
   llm: { provider: LlmProvider; model: string | null; allowSwitch: boolean; systemPrompt: string | null };
+  /** The tenant's overrides of the bot's fixed texts. */
+  botTexts: BotTexts;
+  leadCapture: { allowSkipEmail: boolean };
 }
 
 export interface CrmCredentials {
@@ -136,4 +139,6 @@ export interface LoadedTenant {
   profile: TenantProfile;
   whatsapp: TenantConfigView;
   crm: CrmCredentials;
+  /** The tenant's own LLM credentials, decrypted (null: use the platform's). */
+  llm: { geminiApiKey: string | null };
 }

@@ -33,8 +33,11 @@ export function toTenantResponse(
       model: tenant.llmModel,
       allow_switch: tenant.llmAllowSwitch,
       system_prompt: tenant.llmSystemPrompt,
+      gemini_api_key: maskSealed(box, tenant.llmGeminiApiKeyEnc),
     },
     reengagement_template: tenant.reengagementTemplate,
+    bot_texts: { ...tenant.botTexts },
+    lead_capture: { allow_skip_email: tenant.leadCaptureAllowSkipEmail },
     whatsapp: config
       ? {
           phone_number_id: config.phoneNumberId,

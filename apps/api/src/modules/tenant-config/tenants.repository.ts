@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CredentialStatus } from '@parley/shared-types';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '../audit/audit.service';
 import { pageWindow } from '../../common/http/query';
@@ -85,7 +86,10 @@ export class TenantsRepository {
   }
 }
 
-export type TenantFilter = Pick<TenantListQueryDto, 'search' | 'status' | 'crm' | 'llm' | 'onboarded'>;
+export type TenantFilter = Pick<
+  TenantListQueryDto,
+  'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'
+>;
 
 /** The list's filters; one definition for the page and for "every tenant matching". */
 function applyFilters(qb: SelectQueryBuilder<TenantEntity>, filter: TenantFilter): void {
@@ -103,4 +107,23 @@ function applyFilters(qb: SelectQueryBuilder<TenantEntity>, filter: TenantFilter
       `${filter.onboarded ? '' : 'NOT '}EXISTS (SELECT 1 FROM tenant_configs c WHERE c.tenant_id = t.id AND c.onboarding_completed)`,
     );
   }
+  if (filter.health) qb.andWhere(HEALTH_CONDITIONS[filter.health]);
 }
+
+const hasHealth = (statuses: CredentialStatus[]) =>
+  `EXISTS (SELECT 1 FROM credential_health h WHERE h.tenant_id = t.id AND h.status IN (${statuses
+    .map((s) => `'${s}'`)
+    .join(', ')}))`;
+const hasNoHealthRow = 'NOT EXISTS (SELECT 1 FROM credential_health h WHERE h.tenant_id = t.id)';
+
+/**
+ * The overall status as CredentialHealthService's worstStatus computes it (invalid > expiring >
+ * unknown > ok; no row at all is unknown), as semi-joins on credential_health's primary key so the
+ * filter stays an index lookup per tenant instead of an aggregate over every tenant.
+ */
+const HEALTH_CONDITIONS: Record<CredentialStatus, string> = {
+  invalid: hasHealth(['invalid']),
+  expiring: `${hasHealth(['expiring'])} AND NOT ${hasHealth(['invalid'])}`,
+  unknown: `NOT ${hasHealth(['expiring', 'invalid'])} AND (${hasHealth(['unknown'])} OR ${hasNoHealthRow})`,
+  ok: `${hasHealth(['ok'])} AND NOT ${hasHealth(['unknown', 'expiring', 'invalid'])}`,
+};

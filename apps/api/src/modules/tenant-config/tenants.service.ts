@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantPage, TenantResponse, TenantStatus } from '@parley/shared-types';
+import type { BotTexts, TenantPage, TenantResponse, TenantStatus } from '@parley/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext } from '../../common/auth/actor';
 import { nextSealed } from '../../common/crypto/secrets';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { isUniqueViolation } from '../../common/http/db-errors';
-import { conflict, notFound } from '../../common/http/domain-error';
+import { badRequest, conflict, notFound } from '../../common/http/domain-error';
 import { toPage } from '../../common/http/query';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
+import { HubSpotTokenCheck } from '../credential-health/hubspot-token-check';
 import { ConfigLoader } from './config-loader.service';
 import { CreateTenantDto, TenantSettingsDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantListQueryDto } from './dto/tenant-list-query.dto';
@@ -25,6 +27,8 @@ export class TenantsService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly configLoader: ConfigLoader,
+    private readonly hubspotCheck: HubSpotTokenCheck,
+    private readonly health: CredentialHealthService,
   ) {}
 
   async create(actor: ActorContext, dto: CreateTenantDto): Promise<TenantResponse> {
@@ -86,8 +90,9 @@ export class TenantsService {
 
   async list(query: TenantListQueryDto): Promise<TenantPage> {
     const { items, total } = await this.tenants.list(query);
+    const health = await this.health.overallFor(items.map((a) => a.tenant.id));
     return toPage(
-      items.map((a) => this.toResponse(a)),
+      items.map((a) => ({ ...this.toResponse(a), health: health.get(a.tenant.id) ?? 'unknown' })),
       total,
       query,
     );
@@ -104,8 +109,18 @@ export class TenantsService {
     return this.change(actor, id, dto, 'tenant.update');
   }
 
-  updateSettings(actor: ActorContext, tenantId: string, dto: TenantSettingsDto): Promise<TenantResponse> {
-    return this.change(actor, tenantId, dto, 'tenant.settings.update');
+  /** A new HubSpot token is tried with one cheap call first: a token HubSpot refuses is not saved. */
+  async updateSettings(
+    actor: ActorContext,
+    tenantId: string,
+    dto: TenantSettingsDto,
+  ): Promise<TenantResponse> {
+    const token = dto.hubspot?.api_key;
+    const check = token ? await this.hubspotCheck.check(token) : null;
+    if (check?.verdict === 'invalid') throw badRequest(`hubspot.api_key: ${check.message}`);
+    const saved = await this.change(actor, tenantId, dto, 'tenant.settings.update');
+    if (check?.verdict === 'ok') await this.health.record(tenantId, 'hubspot', { status: 'ok' }, actor);
+    return saved;
   }
 
   async remove(actor: ActorContext, id: string): Promise<void> {
@@ -234,6 +249,10 @@ function applySettings(
     tenant.reengagementTemplate = dto.reengagement_template
       ? { name: dto.reengagement_template.name, language: dto.reengagement_template.language }
       : null;
+  tenant.llmGeminiApiKeyEnc = nextSealed(box, tenant.llmGeminiApiKeyEnc ?? null, dto.llm?.gemini_api_key);
+  if (dto.bot_texts !== undefined) tenant.botTexts = mergeBotTexts(tenant.botTexts ?? {}, dto.bot_texts);
+  if (dto.lead_capture?.allow_skip_email !== undefined)
+    tenant.leadCaptureAllowSkipEmail = dto.lead_capture.allow_skip_email;
 
   const zoho = dto.zoho;
   if (zoho?.client_id !== undefined) crm.zohoClientId = zoho.client_id || null;
@@ -242,6 +261,16 @@ function applySettings(
   crm.zohoClientSecretEnc = nextSealed(box, crm.zohoClientSecretEnc ?? null, zoho?.client_secret);
   crm.zohoRefreshTokenEnc = nextSealed(box, crm.zohoRefreshTokenEnc ?? null, zoho?.refresh_token);
   crm.hubspotApiKeyEnc = nextSealed(box, crm.hubspotApiKeyEnc ?? null, dto.hubspot?.api_key);
+}
+
+/** A key set to a text overrides it; a key set to null or "" goes back to the default. */
+function mergeBotTexts(current: BotTexts, change: Record<string, string | null>): BotTexts {
+  const next: Record<string, string> = { ...current };
+  for (const [key, text] of Object.entries(change)) {
+    if (text === null || text.trim() === '') delete next[key];
+    else next[key] = text;
+  }
+  return next;
 }
 
 function stripSlash(url: string | null | undefined): string | null {

@@ -18,6 +18,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { RESYNC } from '../../database/notification-hub';
 import { runInTransaction, Tx } from '../../database/transaction';
 import { AuditService, escapeLike } from '../audit/audit.service';
+import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { ConfigLoader } from './config-loader.service';
 import { AdminConfigListQueryDto } from './dto/admin-config-query.dto';
 import { CreateWhatsAppConfigDto, UpdateWhatsAppConfigDto } from './dto/whatsapp-config.dto';
@@ -25,6 +26,16 @@ import { PhoneNumberEntity } from './entities/phone-number.entity';
 import { TenantConfigEntity } from './entities/tenant-config.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { toWhatsAppConfig } from './tenant.mapper';
+
+/** What Embedded Signup found out about a tenant's number, to store as its configuration. */
+export interface OnboardedNumber {
+  wabaId: string;
+  phoneNumberId: string;
+  businessId: string | null;
+  accessToken: string;
+  tokenExpiresAt: Date | null;
+  displayPhoneNumber: string | null;
+}
 
 const noConfig = () => new DomainError(404, 'This tenant has no WhatsApp configuration yet');
 const NUMBER_TAKEN = (id: string) => `phone_number_id ${id} is already connected to another tenant`;
@@ -38,6 +49,7 @@ export class WhatsAppConfigService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly configLoader: ConfigLoader,
+    private readonly credentialHealth: CredentialHealthService,
   ) {}
 
   async get(tenantId: string): Promise<WhatsAppConfig> {
@@ -108,8 +120,90 @@ export class WhatsAppConfigService {
         after,
       });
       tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
+  }
+
+  /**
+   * Stores what Embedded Signup produced: creates the tenant's config or replaces its number and
+   * token (a reconnect), marks onboarding completed and audits it, all in one transaction, in
+   * which `within` runs too (the caller's own bookkeeping). 409 when another tenant owns the number.
+   */
+  async saveOnboarded(
+    actor: ActorContext,
+    tenantId: string,
+    input: OnboardedNumber,
+    within?: (tx: Tx) => Promise<void>,
+  ): Promise<WhatsAppConfig> {
+    return this.writeGuarded(input.phoneNumberId, async (tx) => {
+      const m = tx.manager;
+      await m.findOne(TenantEntity, { where: { id: tenantId }, lock: { mode: 'pessimistic_write' } });
+      await this.assertNumberFree(m, input.phoneNumberId, tenantId);
+      let config = await m.findOne(TenantConfigEntity, {
+        where: { tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = config ? await this.masked(m, tenantId) : null;
+      const previousNumber = config?.phoneNumberId ?? null;
+      if (!config) {
+        config = m.create(TenantConfigEntity, {
+          tenantId,
+          phoneNumberId: input.phoneNumberId,
+          webhookVerifyTokenEnc: this.box.seal(randomBytes(24).toString('base64url')),
+          callbackUrl: this.config.core.publicUrl
+            ? `${this.config.core.publicUrl}/webhooks/whatsapp/${encodeURIComponent(tenantId)}`
+            : null,
+        });
+      }
+      config.wabaId = input.wabaId;
+      config.phoneNumberId = input.phoneNumberId;
+      config.businessId = input.businessId ?? config.businessId ?? null;
+      config.displayPhoneNumber = input.displayPhoneNumber;
+      config.accessTokenEnc = this.box.seal(input.accessToken);
+      config.tokenExpiresAt = input.tokenExpiresAt;
+      config.onboardingCompleted = true;
+      config.onboardingCompletedAt = new Date();
+      if (previousNumber === null) {
+        await m.insert(TenantConfigEntity, config);
+        await m.insert(PhoneNumberEntity, {
+          tenantId,
+          configId: config.id,
+          phoneNumberId: config.phoneNumberId,
+          displayPhoneNumber: config.displayPhoneNumber,
+          isPrimary: true,
+        });
+      } else {
+        await m.save(TenantConfigEntity, config);
+        await m.update(
+          PhoneNumberEntity,
+          { configId: config.id, phoneNumberId: previousNumber },
+          { phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
+        );
+      }
+      const after = await this.masked(m, tenantId);
+      await this.audit.record(m, {
+        actor,
+        tenantId,
+        action: before ? 'config.reconnect' : 'config.onboard',
+        targetType: 'whatsapp_config',
+        targetId: config.id,
+        ...(before ? { before } : {}),
+        after,
+      });
+      await within?.(tx);
+      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      return after;
+    });
+  }
+
+  /** Whether another tenant already owns this number (onboarding refuses before calling Meta). */
+  async numberOwnedByOther(phoneNumberId: string, tenantId: string): Promise<boolean> {
+    const owner = await this.dataSource.manager.findOne(PhoneNumberEntity, {
+      where: { phoneNumberId },
+      select: { tenantId: true },
+    });
+    return !!owner && owner.tenantId !== tenantId;
   }
 
   async update(actor: ActorContext, tenantId: string, dto: UpdateWhatsAppConfigDto): Promise<WhatsAppConfig> {
@@ -143,8 +237,18 @@ export class WhatsAppConfigService {
         after,
       });
       tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
+  }
+
+  /**
+   * A new access token is not known to be bad: sending resumes (a token found invalid by a send
+   * or a check stays `invalid` only until the tenant replaces it).
+   */
+  private afterTokenChange(tx: Tx, actor: ActorContext, tenantId: string, token: string | undefined): void {
+    if (token === undefined) return;
+    tx.afterCommit(() => this.credentialHealth.record(tenantId, 'whatsapp', { status: 'unknown' }, actor));
   }
 
   async setActive(actor: ActorContext, tenantId: string, active: boolean): Promise<WhatsAppConfig> {

@@ -9,6 +9,7 @@ import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryView } from '../../../components/States';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { BotTextsForm } from '../components/BotTextsForm';
 import { splitApiError } from '../../../lib/api-errors';
 import { focusFirstInvalid } from '../../../lib/forms';
 import {
@@ -37,7 +38,12 @@ export function AssistantPage() {
         description="The language model that answers questions, and how it behaves."
       />
       <QueryView query={settings} loadingLabel="Loading the assistant settings…">
-        {(tenant) => <AssistantForm tenant={tenant} />}
+        {(tenant) => (
+          <>
+            <AssistantForm tenant={tenant} />
+            <BotTextsForm tenant={tenant} />
+          </>
+        )}
       </QueryView>
     </>
   );
@@ -142,16 +148,6 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
           <Button type="submit" loading={update.isPending} disabled={!dirty}>
             Save
           </Button>
-        </div>
-      </Card>
-      {/* Round 2 (issue 6): the bot's texts (greeting, questions, help, errors) are edited here. */}
-      <Card title="Bot texts">
-        <div className="coming-next" role="note" data-spot="bot-texts">
-          <strong>Your own wording for the bot</strong>
-          <p>
-            The greeting of known contacts, the name and email questions, the help text and the apology when
-            the model is down will be editable here once Parley&apos;s conversation engine is switched on.
-          </p>
         </div>
       </Card>
     </form>

@@ -60,6 +60,8 @@ export const KNOWN_ACTIONS = [
   'tenant.bulk_activate',
   'tenant.bulk_deactivate',
   'tenant.bulk_delete',
+  'tenant.bulk_health_check',
+  'tenant.bulk_recrawl_knowledge',
   'bulk.',
   'config.',
   'config.create',
@@ -74,4 +76,5 @@ export const KNOWN_ACTIONS = [
   'user.enable',
   'user.password_reset',
   'user.delete',
+  'credential.status_changed',
 ];

@@ -17,6 +17,7 @@ import {
 import { dataCentreUrls } from '../lib/zoho-data-centres';
 import { CrmChoice } from './CrmChoice';
 import { DataCentreField } from './DataCentreField';
+import { ZohoConnect } from './ZohoConnect';
 
 const API_FIELDS = {
   crm: 'crm',
@@ -84,15 +85,6 @@ export function CrmSettingsForm({
       {values.crm === 'zoho' && (
         <fieldset className="form-section">
           <legend>Zoho CRM</legend>
-          {/* Round 2 (issue 7): "Connect with Zoho" (OAuth) fills the refresh token instead of pasting it. */}
-          <div className="coming-next" role="note" data-spot="zoho-connect">
-            <strong>Connect with Zoho</strong>
-            <p>
-              Signing in to Zoho from here will be offered once Parley&apos;s Zoho connection flow is switched
-              on. Until then, create a Self Client in Zoho&apos;s API console, generate a code with the scope{' '}
-              <code>ZohoCRM.modules.leads.ALL</code> and paste the refresh token below.
-            </p>
-          </div>
           <DataCentreField
             choice={values.zoho_data_centre}
             accountsUrl={values.zoho_accounts_url}
@@ -132,12 +124,19 @@ export function CrmSettingsForm({
             onChange={(v) => set('zoho_client_secret', v ?? '')}
             error={errors.zoho_client_secret}
           />
+          <ZohoConnect unsaved={dirty} connected={!!tenant.zoho.refresh_token} />
           <SecretInput
             label="Refresh token"
             masked={tenant.zoho.refresh_token}
             value={values.zoho_refresh_token}
             onChange={(v) => set('zoho_refresh_token', v ?? '')}
             error={errors.zoho_refresh_token}
+            hint={
+              <>
+                Or paste one: create a Self Client in Zoho&apos;s API console and generate a code with the
+                scope <code>ZohoCRM.modules.leads.ALL</code>.
+              </>
+            }
           />
         </fieldset>
       )}

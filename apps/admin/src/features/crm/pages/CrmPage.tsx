@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useCrmStatus } from '../../../api/tenant/get-crm-status';
 import { useSettings } from '../../../api/tenant/get-settings';
 import { useUpdateSettings } from '../../../api/tenant/update-settings';
@@ -14,12 +15,32 @@ export function CrmPage() {
   const status = useCrmStatus();
   const update = useUpdateSettings();
   const [unsaved, setUnsaved] = useState(false);
+  const [params, setParams] = useSearchParams();
+  // Zoho's consent ends on the API's callback, which sends the tenant back here with the outcome.
+  const zoho = params.get('zoho');
+  const dismissZoho = () => setParams({}, { replace: true });
   return (
     <>
       <PageHeader
         title="CRM"
         description="Where the leads the bot captures are kept, and how it recognises people it already knows."
       />
+      {zoho === 'connected' && (
+        <p className="notice notice-success" role="status">
+          Zoho is connected: new leads go to your Zoho CRM.{' '}
+          <button type="button" className="link-button" onClick={dismissZoho}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {zoho === 'error' && (
+        <p className="form-error" role="alert">
+          Zoho was not connected: {params.get('message') ?? 'Zoho did not say why'}.{' '}
+          <button type="button" className="link-button" onClick={dismissZoho}>
+            Dismiss
+          </button>
+        </p>
+      )}
       <div className="two-column">
         <Card title="Settings">
           <QueryView query={settings} loadingLabel="Loading your CRM settings…">

@@ -1,6 +1,6 @@
 import type { StatsSeries } from '@parley/shared-types';
 import { describe, expect, it } from 'vitest';
-import { sumOf, toChartRows } from './chart-rows';
+import { sumOf, summarize, toChartRows } from './chart-rows';
 import { lastDays, presetOf, rangeError, rangeFromParams } from './date-range';
 
 const series = (key: StatsSeries['key'], groups: string[], values: number[][]): StatsSeries => ({
@@ -70,5 +70,55 @@ describe('date range', () => {
       to: '2030-01-31',
     });
     expect(rangeFromParams(new URLSearchParams('from=bad&to=2030-01-31'), now)).toEqual(lastDays(30, now));
+  });
+});
+
+describe('chart summary', () => {
+  const summaryOf = (s: StatsSeries) => {
+    const { rows, lines } = toChartRows([s], [s.key]);
+    return summarize([s], rows, lines);
+  };
+
+  it('tells a served series with nothing in range ("no data yet") from one with data', () => {
+    expect(
+      summaryOf(
+        series(
+          'leads_by_crm',
+          ['zoho', 'local'],
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ),
+      ),
+    ).toEqual({
+      text: '0 in range',
+      empty: true,
+    });
+    expect(
+      summaryOf(
+        series(
+          'leads_by_crm',
+          ['zoho', 'local'],
+          [
+            [1, 0],
+            [0, 2],
+          ],
+        ),
+      ),
+    ).toEqual({
+      text: '3 in range',
+      empty: false,
+    });
+  });
+
+  it('averages latency over the days that had calls instead of adding it up', () => {
+    const latency = {
+      ...series('llm_latency_ms', ['total'], [[300], [0], [500]]),
+      unit: 'milliseconds' as const,
+    };
+    expect(summaryOf(latency)).toEqual({ text: '400 ms on average', empty: false });
+    const tokens = { ...series('llm_tokens', ['total'], [[1000], [2000]]), unit: 'tokens' as const };
+    expect(summaryOf(tokens).text).toBe('3,000 tokens in range');
   });
 });

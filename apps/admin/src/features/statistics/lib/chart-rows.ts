@@ -1,4 +1,5 @@
 import type { StatsSeries, StatsSeriesKey } from '@parley/shared-types';
+import { formatNumber } from '../../../lib/format';
 
 /** Readable names of the groups the API reports (CRM kinds, audit categories). */
 const GROUP_LABELS: Record<string, string> = {
@@ -50,3 +51,24 @@ export function toChartRows(
 
 export const sumOf = (rows: Record<string, string | number>[], lines: ChartLine[]) =>
   rows.reduce((sum, row) => sum + lines.reduce((s, l) => s + Number(row[l.dataKey] ?? 0), 0), 0);
+
+/**
+ * The figure a chart shows beside its title, and whether it has anything to draw. Counts add up
+ * over the range; latencies do not, so they show the mean of the days that had calls.
+ */
+export function summarize(
+  series: StatsSeries[],
+  rows: Record<string, string | number>[],
+  lines: ChartLine[],
+): { text: string; empty: boolean } {
+  const values = rows.flatMap((row) => lines.map((l) => Number(row[l.dataKey] ?? 0)));
+  const empty = values.every((v) => v === 0);
+  if (series.every((s) => s.unit === 'milliseconds')) {
+    const days = values.filter((v) => v > 0);
+    const mean = days.length ? Math.round(days.reduce((a, b) => a + b, 0) / days.length) : 0;
+    return { text: empty ? 'no calls in range' : `${formatNumber(mean)} ms on average`, empty };
+  }
+  const total = sumOf(rows, lines);
+  const unit = series.every((s) => s.unit === 'tokens') ? ' tokens' : '';
+  return { text: `${formatNumber(total)}${unit} in range`, empty };
+}

@@ -11,7 +11,7 @@ import { useConfigStats } from '../api/config-stats';
 import { useTimeseries } from '../api/timeseries';
 import { SplitChart, TimeChart } from '../components/charts';
 import { DateRangeControl } from '../components/DateRangeControl';
-import { sumOf, toChartRows } from '../lib/chart-rows';
+import { summarize, toChartRows } from '../lib/chart-rows';
 import { rangeFromParams, spanDays, type DateRange } from '../lib/date-range';
 
 interface ChartSpec {
@@ -100,12 +100,14 @@ export function StatisticsPage() {
             if (served.length === 0) {
               return (
                 <Card key={chart.title} title={chart.title} className="chart-card">
-                  <NotConnectedYet what={chart.source} />
+                  <NotConnectedYet what={chart.source}>
+                    Not available in this build of the server.
+                  </NotConnectedYet>
                 </Card>
               );
             }
             const { rows, lines } = toChartRows(served, chart.keys);
-            const total = sumOf(rows, lines);
+            const summary = summarize(served, rows, lines);
             return (
               <Card
                 key={chart.title}
@@ -115,17 +117,24 @@ export function StatisticsPage() {
                   series.isFetching ? (
                     <Spinner size={14} label="Updating" />
                   ) : (
-                    <span className="muted">{formatNumber(total)} in range</span>
+                    <span className="muted">{summary.text}</span>
                   )
                 }
               >
-                <figure
-                  className="chart-figure"
-                  aria-label={`${chart.title}: ${formatNumber(total)} in the range`}
-                >
-                  <TimeChart rows={rows} lines={lines} kind={chart.kind} />
-                  {chart.note && total === 0 && <figcaption className="muted">{chart.note}</figcaption>}
-                </figure>
+                {summary.empty ? (
+                  // Served but nothing recorded: say so, rather than a flat line that looks like a failure.
+                  <div className="chart-empty" role="note">
+                    <strong>No data yet</strong>
+                    <p>
+                      Nothing was recorded from {range.from} to {range.to}.
+                      {chart.note ? ` ${chart.note}` : ''}
+                    </p>
+                  </div>
+                ) : (
+                  <figure className="chart-figure" aria-label={`${chart.title}: ${summary.text}`}>
+                    <TimeChart rows={rows} lines={lines} kind={chart.kind} />
+                  </figure>
+                )}
               </Card>
             );
           })}

@@ -30,7 +30,13 @@ describe('setupSteps', () => {
   it('is done when the number answers, the CRM is healthy and the assistant and welcome are written', () => {
     const tenant = tenantFixture({
       branding: { welcome_message: 'Hi!', logo_url: null },
-      llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: 'Be kind.' },
+      llm: {
+        provider: 'gemini',
+        model: null,
+        allow_switch: true,
+        system_prompt: 'Be kind.',
+        gemini_api_key: null,
+      },
     });
     const steps = setupSteps(tenant, configFixture(), crm({ crm: 'hubspot' }));
     expect(states(steps)).toEqual({ whatsapp: 'done', crm: 'done', assistant: 'done', branding: 'done' });

@@ -26,7 +26,13 @@ export function setupSteps(
 function whatsApp(config: WhatsAppConfig | null): SetupStep {
   const base = { id: 'whatsapp', title: 'WhatsApp number', to: paths.whatsapp } as const;
   if (!config)
-    return { ...base, state: 'todo', detail: 'No number is connected yet.', action: 'Connect a number' };
+    return {
+      ...base,
+      to: paths.onboarding,
+      state: 'todo',
+      detail: 'No number is connected yet.',
+      action: 'Connect a number',
+    };
   const number = config.display_phone_number ?? config.phone_number_id;
   if (!config.is_active)
     return {

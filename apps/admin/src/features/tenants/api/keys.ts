@@ -1,4 +1,4 @@
-import type { BulkOperationItemQuery, TenantListQuery } from '@parley/shared-types';
+import type { BulkOperationItemQuery, ConversationListQuery, TenantListQuery } from '@parley/shared-types';
 
 /** Query keys of the platform's tenant data; mutations invalidate through these. */
 export const tenantKeys = {
@@ -8,6 +8,9 @@ export const tenantKeys = {
   detail: (id: string) => [...tenantKeys.all, 'detail', id] as const,
   users: (id: string) => [...tenantKeys.detail(id), 'users'] as const,
   whatsapp: (id: string) => [...tenantKeys.detail(id), 'whatsapp'] as const,
+  health: (id: string) => [...tenantKeys.detail(id), 'health'] as const,
+  conversations: (id: string, query: ConversationListQuery) =>
+    [...tenantKeys.detail(id), 'conversations', query] as const,
 };
 
 export const bulkKeys = {

@@ -41,6 +41,22 @@ describe('BulkActionBar', () => {
     expect(onStart).toHaveBeenCalledWith('deactivate', undefined);
   });
 
+  it('offers the health check and the knowledge re-crawl, each with its own question', async () => {
+    const onStart = vi.fn(async () => undefined);
+    renderWithProviders(
+      <BulkActionBar count={2} matchingAll={false} onStart={onStart} onClear={() => undefined} />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Check health' }));
+    expect(screen.getByText(/Nothing is changed/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Check the health of 2 tenants' }));
+    expect(onStart).toHaveBeenCalledWith('health_check', undefined);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Re-crawl knowledge' }));
+    expect(screen.getByText(/Tenants without knowledge sources are skipped/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Re-crawl the knowledge of 2 tenants' }));
+    expect(onStart).toHaveBeenLastCalledWith('recrawl_knowledge', undefined);
+  });
+
   it("keeps the question open with the API's message when starting fails", async () => {
     const onStart = vi.fn(async () => {
       throw new ApiError(400, 'confirmation must be exactly "DELETE 4 TENANTS"');

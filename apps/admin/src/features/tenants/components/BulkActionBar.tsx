@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ApiError } from '../../../lib/api-client';
 import { plural } from '../../../lib/format';
-import { BULK_ACTION_TEXT } from '../lib/labels';
+import { BULK_ACTION_TEXT, bulkPhrase } from '../lib/labels';
 
 /**
  * What to do with the selected tenants. Every action asks first; delete asks for a typed phrase
@@ -55,8 +55,8 @@ export function BulkActionBar({
       </div>
       <ConfirmDialog
         open={asking !== null}
-        title={text ? `${text.verb} ${tenants}?` : ''}
-        confirmLabel={text ? `${text.verb} ${tenants}` : ''}
+        title={asking ? `${bulkPhrase(asking, tenants)}?` : ''}
+        confirmLabel={asking ? bulkPhrase(asking, tenants) : ''}
         danger={text?.danger ?? false}
         typedConfirmation={asking === 'delete' ? phrase : undefined}
         busy={starting}
@@ -81,6 +81,16 @@ export function BulkActionBar({
             </p>
             <p>The audit log keeps a masked record of each. This cannot be undone.</p>
           </>
+        ) : asking === 'health_check' ? (
+          <p>
+            Checks each tenant&apos;s WhatsApp and CRM credentials now and updates its health. Nothing is
+            changed; tenants whose check finds a problem are listed as failed, with what is wrong.
+          </p>
+        ) : asking === 'recrawl_knowledge' ? (
+          <p>
+            Re-reads every knowledge source of each tenant, so the assistant answers from the current pages.
+            Tenants without knowledge sources are skipped.
+          </p>
         ) : asking === 'deactivate' ? (
           <p>
             Suspended tenants keep their data and settings; their admins can still sign in. You can activate

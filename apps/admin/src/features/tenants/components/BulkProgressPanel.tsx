@@ -14,7 +14,7 @@ import { useCancelBulkOperation } from '../api/cancel-bulk-operation';
 import { isUnfinished, useBulkOperation } from '../api/get-bulk-operation';
 import { bulkKeys, tenantKeys } from '../api/keys';
 import { useBulkItems } from '../api/list-bulk-operation-items';
-import { BULK_ACTION_TEXT } from '../lib/labels';
+import { BULK_ACTION_TEXT, bulkPhrase } from '../lib/labels';
 
 const STATUS_TEXT: Record<BulkOperation['status'], { label: string; tone: Tone }> = {
   queued: { label: 'Queued', tone: 'info' },
@@ -61,7 +61,7 @@ export function BulkProgressPanel({ id, onDismiss }: { id: string; onDismiss: ()
       className="bulk-panel"
       title={
         <>
-          {text.verb} {plural(op.counts.total, 'tenant')}{' '}
+          {bulkPhrase(op.action, plural(op.counts.total, 'tenant'))}{' '}
           <Badge tone={STATUS_TEXT[op.status].tone}>{STATUS_TEXT[op.status].label}</Badge>
         </>
       }

@@ -1,19 +1,20 @@
-import { CRM_KINDS, LLM_PROVIDERS } from '@parley/shared-types';
+import { CREDENTIAL_STATUSES, CRM_KINDS, LLM_PROVIDERS } from '@parley/shared-types';
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/Button';
 import { SelectField } from '../../../components/SelectField';
 import { useDebouncedValue } from '../../../hooks/useDebouncedValue';
-import { CRM_LABELS, LLM_LABELS } from '../lib/labels';
+import { CRM_LABELS, HEALTH_TEXT, LLM_LABELS } from '../lib/labels';
 import type { TenantListParams } from '../lib/list-params';
 
-type FilterChange = Partial<Pick<TenantListParams, 'search' | 'status' | 'crm' | 'llm' | 'onboarded'>>;
+type FilterChange = Partial<
+  Pick<TenantListParams, 'search' | 'status' | 'crm' | 'llm' | 'onboarded' | 'health'>
+>;
 
 const ANY = { value: '', label: 'Any' };
 
 /**
  * Search and filters of the tenant list. The search box waits for a pause in typing before it
- * asks the server; the selects apply at once. A credential-health filter joins these once
- * credential health checks exist.
+ * asks the server; the selects apply at once.
  */
 export function TenantFilters({
   params,
@@ -78,6 +79,13 @@ export function TenantFilters({
           onChange({ onboarded: e.target.value === '' ? undefined : e.target.value === 'true' })
         }
         options={[ANY, { value: 'true', label: 'Onboarded' }, { value: 'false', label: 'Not onboarded' }]}
+      />
+      <SelectField
+        id="tenant-health-filter"
+        label="Health"
+        value={params.health ?? ''}
+        onChange={(e) => onChange({ health: (e.target.value || undefined) as TenantListParams['health'] })}
+        options={[ANY, ...CREDENTIAL_STATUSES.map((k) => ({ value: k, label: HEALTH_TEXT[k].label }))]}
       />
       <div className="filter-clear">
         <Button variant="ghost" size="sm" onClick={onClear}>

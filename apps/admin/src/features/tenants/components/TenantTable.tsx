@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { paths } from '../../../app/paths';
 import { Badge } from '../../../components/Badge';
 import { formatDate } from '../../../lib/format';
-import { CRM_LABELS, LLM_LABELS } from '../lib/labels';
+import { CRM_LABELS, HEALTH_TEXT, LLM_LABELS } from '../lib/labels';
 import type { TenantSort } from '../lib/list-params';
 import { isSelected, pageState, type Selection, type SelectionEvent } from '../lib/selection';
 
@@ -17,13 +17,13 @@ interface Column {
   medium?: boolean;
 }
 
-// A credential-health column slots in here once credential health checks exist.
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Tenant', sort: 'name' },
   { key: 'status', label: 'Status' },
   { key: 'crm', label: 'CRM', wide: true },
   { key: 'llm', label: 'LLM', wide: true },
   { key: 'whatsapp', label: 'WhatsApp', medium: true },
+  { key: 'health', label: 'Health' },
   { key: 'created', label: 'Created', sort: 'created_at', wide: true },
 ];
 
@@ -127,6 +127,13 @@ export function TenantTable({
                   </>
                 ) : (
                   <span className="muted">Not connected</span>
+                )}
+              </td>
+              <td>
+                {tenant.health ? (
+                  <Badge tone={HEALTH_TEXT[tenant.health].tone}>{HEALTH_TEXT[tenant.health].label}</Badge>
+                ) : (
+                  <span className="muted">—</span>
                 )}
               </td>
               <td className="col-wide">{formatDate(tenant.created_at)}</td>

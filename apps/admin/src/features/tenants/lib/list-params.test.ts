@@ -18,7 +18,9 @@ describe('tenant list parameters', () => {
       order: 'asc',
     });
     expect(
-      parse('page=-3&page_size=5000&status=deleted&crm=salesforce&onboarded=maybe&sort=evil&order=up'),
+      parse(
+        'page=-3&page_size=5000&status=deleted&crm=salesforce&onboarded=maybe&health=sick&sort=evil&order=up',
+      ),
     ).toEqual(parse('page_size=100'));
     expect(parse('sort=created_at').order).toBe('desc');
     expect(parse('search=%20Acme%20&onboarded=false&llm=ollama')).toMatchObject({
@@ -34,7 +36,8 @@ describe('tenant list parameters', () => {
       'bulk=op-1&page=3&status=suspended',
     );
     expect(toSearchParams(parse('sort=created_at&order=desc')).toString()).toBe('sort=created_at');
-    const roundTrip = 'page=2&page_size=50&search=acme&crm=zoho&onboarded=true&sort=id&order=desc';
+    const roundTrip =
+      'page=2&page_size=50&search=acme&crm=zoho&onboarded=true&health=invalid&sort=id&order=desc';
     expect(toSearchParams(parse(roundTrip)).toString()).toBe(roundTrip);
   });
 
@@ -46,8 +49,13 @@ describe('tenant list parameters', () => {
   });
 
   it('separates the filters (what "every matching" means) from paging and sorting', () => {
-    const params = parse('search=acme&status=active&onboarded=false&page=4&sort=id');
-    expect(filterOf(params)).toEqual({ search: 'acme', status: 'active', onboarded: false });
+    const params = parse('search=acme&status=active&onboarded=false&health=expiring&page=4&sort=id');
+    expect(filterOf(params)).toEqual({
+      search: 'acme',
+      status: 'active',
+      onboarded: false,
+      health: 'expiring',
+    });
     expect(hasFilters(params)).toBe(true);
     expect(hasFilters(parse('page=4&sort=id'))).toBe(false);
   });

@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_STATUSES,
   CRM_KINDS,
   DEFAULT_PAGE_SIZE,
   LLM_PROVIDERS,
@@ -20,6 +21,7 @@ export interface TenantListParams {
   crm?: TenantListQuery['crm'];
   llm?: TenantListQuery['llm'];
   onboarded?: boolean;
+  health?: TenantListQuery['health'];
   sort: TenantSort;
   order: 'asc' | 'desc';
 }
@@ -46,6 +48,7 @@ export function parseListParams(search: URLSearchParams): TenantListParams {
     crm: oneOf(CRM_KINDS, search.get('crm')),
     llm: oneOf(LLM_PROVIDERS, search.get('llm')),
     onboarded: onboarded === 'true' ? true : onboarded === 'false' ? false : undefined,
+    health: oneOf(CREDENTIAL_STATUSES, search.get('health')),
     sort,
     order: oneOf(['asc', 'desc'] as const, search.get('order')) ?? defaultOrder(sort),
   };
@@ -62,12 +65,24 @@ export function toSearchParams(params: TenantListParams, keep?: URLSearchParams)
   if (params.crm) out.set('crm', params.crm);
   if (params.llm) out.set('llm', params.llm);
   if (params.onboarded !== undefined) out.set('onboarded', String(params.onboarded));
+  if (params.health) out.set('health', params.health);
   if (params.sort !== 'name') out.set('sort', params.sort);
   if (params.order !== defaultOrder(params.sort)) out.set('order', params.order);
   return out;
 }
 
-const LIST_KEYS = ['page', 'page_size', 'search', 'status', 'crm', 'llm', 'onboarded', 'sort', 'order'];
+const LIST_KEYS = [
+  'page',
+  'page_size',
+  'search',
+  'status',
+  'crm',
+  'llm',
+  'onboarded',
+  'health',
+  'sort',
+  'order',
+];
 
 /** The filters alone: what "every tenant matching" means, and what resets the selection. */
 export function filterOf(params: TenantListParams): BulkTenantFilter {
@@ -77,6 +92,7 @@ export function filterOf(params: TenantListParams): BulkTenantFilter {
   if (params.crm) filter.crm = params.crm;
   if (params.llm) filter.llm = params.llm;
   if (params.onboarded !== undefined) filter.onboarded = params.onboarded;
+  if (params.health) filter.health = params.health;
   return filter;
 }
 

@@ -6,7 +6,6 @@ import { Badge } from '../../../components/Badge';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { NotConnectedYet } from '../../../components/NotConnectedYet';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { Tabs } from '../../../components/Tabs';
@@ -15,8 +14,10 @@ import { formatDateTime } from '../../../lib/format';
 import { useDeleteTenant } from '../api/delete-tenant';
 import { useTenant } from '../api/get-tenant';
 import { useUpdateTenant } from '../api/update-tenant';
+import { RecentConversationsCard } from '../components/RecentConversationsCard';
 import { TenantAdminsCard } from '../components/TenantAdminsCard';
 import { TenantForm } from '../components/TenantForm';
+import { TenantHealthCard } from '../components/TenantHealthCard';
 import { WhatsAppConfigCard } from '../components/WhatsAppConfigCard';
 import { CRM_LABELS, LLM_LABELS } from '../lib/labels';
 import { tenantFormFrom, toTenantRequest } from '../lib/tenant-form';
@@ -193,16 +194,8 @@ function Overview({ tenant }: { tenant: TenantResponse }) {
         </dl>
       </Card>
       <WhatsAppConfigCard tenantId={tenant.id} />
-      <Card title="Health">
-        <NotConnectedYet what="credential health checking">
-          WhatsApp token, CRM and LLM checks for this tenant will show here.
-        </NotConnectedYet>
-      </Card>
-      <Card title="Recent conversations">
-        <NotConnectedYet what="the message pipeline">
-          The latest WhatsApp conversations of this tenant will show here.
-        </NotConnectedYet>
-      </Card>
+      <TenantHealthCard tenantId={tenant.id} crm={tenant.crm} />
+      <RecentConversationsCard tenantId={tenant.id} />
     </div>
   );
 }

@@ -101,7 +101,14 @@ export function TenantsPage() {
           params={params}
           onChange={onFilter}
           onClear={() =>
-            update({ search: '', status: undefined, crm: undefined, llm: undefined, onboarded: undefined })
+            update({
+              search: '',
+              status: undefined,
+              crm: undefined,
+              llm: undefined,
+              onboarded: undefined,
+              health: undefined,
+            })
           }
         />
         {list.isPending ? (
@@ -122,6 +129,7 @@ export function TenantsPage() {
                       crm: undefined,
                       llm: undefined,
                       onboarded: undefined,
+                      health: undefined,
                     })
                   }
                 >

@@ -7,7 +7,7 @@ import { formatDate, formatRelative } from '../../../lib/format';
 import { tokenExpiryState } from '../lib/config-form';
 import { SecretValue } from './SecretValue';
 
-/** The access token and app credentials, masked unless revealed; and where credential health will show. */
+/** The access token and app credentials, masked unless revealed. */
 export function CredentialsCard({
   config,
   revealed,
@@ -50,14 +50,6 @@ export function CredentialsCard({
           ],
         ]}
       />
-      {/* Round 2 (issue 7): the server's credential check with Meta and its last result go here. */}
-      <div className="coming-next" role="note" data-spot="credential-health">
-        <strong>Credential health</strong>
-        <p>
-          A regular check of this token with Meta, and when it last passed, will show here once Parley&apos;s
-          credential checks are switched on.
-        </p>
-      </div>
     </Card>
   );
 }

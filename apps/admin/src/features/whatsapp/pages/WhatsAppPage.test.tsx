@@ -28,7 +28,9 @@ describe('WhatsAppPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Connect number' }));
     expect(screen.getByText('The phone number id is digits only (not the phone number itself)')).toBeTruthy();
     expect(api.sent('POST', CONFIG)).toHaveLength(0);
-    expect(screen.getByText(/Embedded Signup/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Connect with Facebook' }).getAttribute('href')).toBe(
+      '/onboarding',
+    );
   });
 
   it('sends the manual setup and shows the API refusal next to the field', async () => {
@@ -128,5 +130,32 @@ describe('WhatsAppPage', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Pause bot' }));
     expect(await screen.findByText('Paused: messages are not answered')).toBeTruthy();
     expect(api.sent('POST', `${CONFIG}/deactivate`)).toHaveLength(1);
+  });
+
+  it('shows credential health with the last check, and checks again on request', async () => {
+    const health = (status: 'ok' | 'invalid', error: string | null) => ({
+      overall: status,
+      credentials: [
+        {
+          credential: 'whatsapp',
+          status,
+          last_error: error,
+          expires_at: null,
+          checked_at: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+    });
+    const api = mockApi({
+      [`GET ${CONFIG}`]: configFixture(),
+      'GET /api/v1/tenant/health': health('invalid', 'Meta says the token was revoked (190).'),
+      'POST /api/v1/tenant/health/check': health('ok', null),
+    });
+    renderWithProviders(<WhatsAppPage />);
+    expect(await screen.findByText('Meta says the token was revoked (190).')).toBeTruthy();
+    expect(screen.getByText('Not working')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(await screen.findByText('Working')).toBeTruthy();
+    expect(screen.queryByText('Meta says the token was revoked (190).')).toBeNull();
+    expect(api.sent('POST', '/api/v1/tenant/health/check')).toHaveLength(1);
   });
 });

@@ -1,12 +1,14 @@
 import type { WhatsAppConfig } from '@parley/shared-types';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { paths } from '../../../app/paths';
 import { useWhatsAppConfig } from '../../../api/tenant/get-whatsapp-config';
 import { Card } from '../../../components/Card';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryView } from '../../../components/States';
 import { useRevealConfig } from '../api/reveal-config';
-import { ConnectWithFacebook } from '../components/ConnectWithFacebook';
+import { CredentialHealthCard } from '../components/CredentialHealthCard';
 import { CredentialsCard } from '../components/CredentialsCard';
 import { EditConfigForm } from '../components/EditConfigForm';
 import { ManualSetupForm } from '../components/ManualSetupForm';
@@ -34,7 +36,9 @@ function NotConnected() {
     <>
       <Card title="Connect your WhatsApp number">
         <p className="muted">No number is connected yet, so the bot cannot answer anyone.</p>
-        <ConnectWithFacebook />
+        <Link className="btn btn-primary" to={paths.onboarding}>
+          Connect with Facebook
+        </Link>
       </Card>
       <Card title="Set up manually">
         <ManualSetupForm />
@@ -81,6 +85,7 @@ function Connected({ config }: { config: WhatsAppConfig }) {
             onHide={reset}
             revealing={reveal.isPending}
           />
+          <CredentialHealthCard />
         </>
       )}
       <WebhookCard

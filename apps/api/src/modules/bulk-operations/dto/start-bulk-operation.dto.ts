@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BULK_ACTIONS,
   BULK_MAX_TENANT_IDS,
+  CREDENTIAL_STATUSES,
   CRM_KINDS,
   LLM_PROVIDERS,
   TENANT_ID_PATTERN,
   TENANT_STATUSES,
   type BulkAction,
   type BulkTenantFilter,
+  type CredentialStatus,
   type CrmKind,
   type LlmProvider,
   type StartBulkOperationRequest,
@@ -54,6 +56,11 @@ export class BulkTenantFilterDto implements BulkTenantFilter {
   @IsOptional()
   @IsBoolean({ message: 'filter.onboarded must be true or false' })
   onboarded?: boolean;
+
+  @ApiPropertyOptional({ enum: CREDENTIAL_STATUSES })
+  @IsOptional()
+  @IsIn(CREDENTIAL_STATUSES, { message: `filter.health must be one of ${CREDENTIAL_STATUSES.join(', ')}` })
+  health?: CredentialStatus;
 }
 
 export class StartBulkOperationDto implements StartBulkOperationRequest {

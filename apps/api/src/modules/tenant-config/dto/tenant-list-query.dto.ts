@@ -1,7 +1,9 @@
 import {
+  CREDENTIAL_STATUSES,
   CRM_KINDS,
   LLM_PROVIDERS,
   TENANT_STATUSES,
+  type CredentialStatus,
   type CrmKind,
   type LlmProvider,
   type TenantListQuery,
@@ -33,6 +35,10 @@ export class TenantListQueryDto extends PageQueryDto implements TenantListQuery 
   @BooleanQuery()
   @IsBoolean({ message: 'onboarded must be true or false' })
   onboarded?: boolean;
+
+  @IsOptional()
+  @IsIn(CREDENTIAL_STATUSES, { message: `health must be one of ${CREDENTIAL_STATUSES.join(', ')}` })
+  health?: CredentialStatus;
 
   @IsOptional()
   @IsIn(['name', 'id', 'created_at'])

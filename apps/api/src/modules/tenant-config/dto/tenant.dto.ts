@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  BOT_TEXT_KEYS,
   CRM_KINDS,
   LLM_PROVIDERS,
   TENANT_ID_PATTERN,
@@ -19,6 +20,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -107,6 +109,55 @@ export class LlmDto {
   @IsString()
   @MaxLength(8000)
   system_prompt?: string | null;
+
+  @ApiPropertyOptional({ description: "The tenant's own Gemini API key. Write-only" })
+  @NullableOptional()
+  @IsString()
+  @MaxLength(500)
+  @IsNotMasked()
+  gemini_api_key?: string | null;
+}
+
+export class LeadCaptureDto {
+  @ApiPropertyOptional({ description: 'Whether a new contact may skip the email question' })
+  @IsOptional()
+  @IsBoolean()
+  allow_skip_email?: boolean;
+}
+
+const BOT_TEXT_MAX = 4096;
+
+/**
+ * `bot_texts`: an object whose keys are BOT_TEXT_KEYS and whose values are texts (null or ""
+ * restores the default). Unknown keys are named in the 400, so a typo is not silently ignored.
+ */
+function IsBotTexts(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isBotTexts',
+    validator: {
+      validate: (value: unknown) => botTextsProblem(value) === null,
+      defaultMessage: (args) => `bot_texts ${botTextsProblem(args?.value)}`,
+    },
+  });
+}
+
+export function botTextsProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `must be an object whose keys are ${BOT_TEXT_KEYS.join(', ')}`;
+  const known = new Set<string>(BOT_TEXT_KEYS);
+  const unknown = Object.keys(value).filter((key) => !known.has(key));
+  if (unknown.length) {
+    return `has unknown keys: ${unknown.join(', ')} (allowed: ${BOT_TEXT_KEYS.join(', ')})`;
+  }
+  const bad = Object.entries(value).filter(
+    ([, text]) => text !== null && (typeof text !== 'string' || text.length > BOT_TEXT_MAX),
+  );
+  if (bad.length) {
+    return `values must be texts of at most ${BOT_TEXT_MAX} characters (or null for the default): ${bad
+      .map(([key]) => key)
+      .join(', ')}`;
+  }
+  return null;
 }
 
 export class ReengagementTemplateDto {
@@ -178,6 +229,20 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => ReengagementTemplateDto)
   reengagement_template?: ReengagementTemplateDto | null;
+
+  @ApiPropertyOptional({
+    description: `Overrides of the bot's texts; keys: ${BOT_TEXT_KEYS.join(', ')}; null restores a default`,
+    example: { ask_name: 'Hi! What is your full name?' },
+  })
+  @IsOptional()
+  @IsBotTexts()
+  bot_texts?: Record<string, string | null>;
+
+  @ApiPropertyOptional({ type: LeadCaptureDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LeadCaptureDto)
+  lead_capture?: LeadCaptureDto;
 }
 
 export class UpdateTenantDto extends TenantSettingsDto {

@@ -1,4 +1,10 @@
-import type { CrmKind, LlmProvider, ReengagementTemplate, TenantStatus } from '@parley/shared-types';
+import type {
+  BotTexts,
+  CrmKind,
+  LlmProvider,
+  ReengagementTemplate,
+  TenantStatus,
+} from '@parley/shared-types';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('tenants')
@@ -40,6 +46,17 @@ export class TenantEntity {
   /** Sent when a reply finds the 24-hour window closed (null: record the failure). */
   @Column({ type: 'jsonb', nullable: true })
   reengagementTemplate: ReengagementTemplate | null;
+
+  /** SecretBox ciphertext of the tenant's own Gemini API key. */
+  @Column({ type: 'text', nullable: true })
+  llmGeminiApiKeyEnc: string | null;
+
+  /** Overrides of the bot's fixed texts; absent keys use the defaults. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  botTexts: BotTexts;
+
+  @Column({ type: 'boolean', default: true })
+  leadCaptureAllowSkipEmail: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,70 @@
+import { screen } from '@testing-library/react';
+import type { ConversationPage, ConversationSummary } from '@parley/shared-types';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storeSession } from '../../../lib/session-storage';
+import { renderWithProviders } from '../../../test/render';
+import { RecentConversationsCard } from './RecentConversationsCard';
+
+const ROUTE = '/api/v1/admin/tenants/acme/conversations';
+const conversation: ConversationSummary = {
+  id: 'c1',
+  contact: { id: 'k1', wa_id: '919812345678', user_id: null, profile_name: 'Priya' },
+  lead_state: 'captured',
+  lead_name: 'Priya Sharma',
+  llm_provider: 'gemini',
+  rag_url: null,
+  last_message: { direction: 'outbound', text: 'Our store opens at 10.', at: '2030-01-01T10:00:00Z' },
+  window_open: true,
+  window_expires_at: '2030-01-02T10:00:00Z',
+  simulated: false,
+  updated_at: '2030-01-01T10:00:00Z',
+};
+
+function answer(status: number, body: unknown) {
+  const calls: URL[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: URL | string) => {
+      calls.push(new URL(String(input)));
+      return Response.json(body, { status });
+    }),
+  );
+  return calls;
+}
+
+describe('RecentConversationsCard', () => {
+  beforeEach(() =>
+    storeSession({
+      token: 'token',
+      user: { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null },
+      expiresAt: Date.now() + 3_600_000,
+    }),
+  );
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the ten latest conversations from the platform route', async () => {
+    const page: ConversationPage = { items: [conversation], total: 14, page: 1, page_size: 10 };
+    const calls = answer(200, page);
+    renderWithProviders(<RecentConversationsCard tenantId="acme" />);
+    await screen.findByText('Priya');
+    expect(screen.getByText('+919812345678')).toBeTruthy();
+    expect(screen.getByText('Our store opens at 10.')).toBeTruthy();
+    expect(screen.getByText('Priya Sharma')).toBeTruthy();
+    expect(screen.getByText('The latest 10 of 14 conversations.')).toBeTruthy();
+    expect(calls[0].pathname).toBe(ROUTE);
+    expect(Object.fromEntries(calls[0].searchParams)).toEqual({ page: '1', page_size: '10' });
+  });
+
+  it('says "no conversations yet" for an empty page', async () => {
+    answer(200, { items: [], total: 0, page: 1, page_size: 10 });
+    renderWithProviders(<RecentConversationsCard tenantId="acme" />);
+    await screen.findByText('No conversations yet');
+  });
+
+  it('says the pipeline is not connected when the server has no such route, without retrying', async () => {
+    const calls = answer(404, { statusCode: 404, error: 'Not Found', message: `Cannot GET ${ROUTE}?page=1` });
+    renderWithProviders(<RecentConversationsCard tenantId="acme" />);
+    await screen.findByText('Available once the message pipeline is connected');
+    expect(calls).toHaveLength(1);
+  });
+});
