@@ -1,4 +1,4 @@
-import { envelope, inbound, messagesChange } from '@parley/fakes';
+import { envelope, inbound, messagesChange, status } from '@parley/fakes';
 import fc from 'fast-check';
 import { InboundWorker } from '../src/modules/messaging/inbound.worker';
 import { platformAdmin } from './support/fixtures';
@@ -119,6 +119,46 @@ describe('Messaging pipeline', () => {
       expect(b.slice(2).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
         ['text', 'failed', 131047],
       ]);
+    });
+  });
+
+  describe('window closed after the send', () => {
+    it('queues the re-engagement template once when a failed status reports 131047', async () => {
+      const tenant = await waTenant(t);
+      await t
+        .http()
+        .patch('/api/v1/tenant/settings')
+        .set(bearer(tenant.admin.token))
+        .send({ reengagement_template: { name: 'hello_again', language: 'en_US' } });
+      const user = waUser();
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
+      await waitIdle(t, tenant.id);
+      const [text] = await outbound(tenant.id);
+      const failed = envelope({
+        changes: [
+          messagesChange({
+            phoneNumberId: tenant.phoneNumberId,
+            statuses: [
+              status(text.wamid!, 'failed', user, {
+                errors: [{ code: 131047, title: 'Re-engagement message' }],
+              }),
+            ],
+          }),
+        ],
+      });
+      expect((await client(t).deliver(failed)).status).toBe(200);
+      await waitIdle(t, tenant.id);
+      expect((await client(t).deliver(failed)).status).toBe(200);
+      await waitIdle(t, tenant.id);
+      expect((await outbound(tenant.id)).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
+        ['text', 'failed', 131047],
+        ['image', 'sent', null],
+        ['template', 'sent', null],
+      ]);
+      expect(graph.sends(tenant.phoneNumberId).at(-1)).toMatchObject({
+        type: 'template',
+        template: { name: 'hello_again', language: { code: 'en_US' } },
+      });
     });
   });
 

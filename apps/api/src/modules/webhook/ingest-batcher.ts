@@ -121,6 +121,10 @@ export class IngestBatcher {
         tx.manager,
         items.flatMap((i) => i.statuses),
       );
+      const reengaged = await this.repository.reengageClosedWindows(tx.manager, [
+        ...new Set(statuses.filter((r) => r.status === 'failed').map((r) => r.wamid)),
+      ]);
+      await this.enqueue(tx, reengaged);
       const newUnrouted = new Set<number>();
       for (const [index, item] of items.entries()) {
         for (const { change, reason } of item.unrouted) {

@@ -115,6 +115,39 @@ export class WebhookRepository {
     return inserted;
   }
 
+  /**
+   * A `failed` status with 131047 (the 24-hour window had closed, reported after the send) queues
+   * the tenant's re-engagement template once per inbound message, like a synchronous 131047 does.
+   * Returns the contacts that got one, for a job.
+   */
+  async reengageClosedWindows(
+    m: EntityManager,
+    wamids: string[],
+  ): Promise<{ tenant_id: string; contact_key: string }[]> {
+    if (wamids.length === 0) return [];
+    return m.query(
+      `WITH closed AS (
+         SELECT DISTINCT ON (o.in_reply_to) o.*
+         FROM messages o
+         JOIN message_statuses s ON s.wamid = o.wamid AND s.phone_number_id = o.phone_number_id
+         WHERE o.direction = 'outbound' AND o.wamid = ANY($1) AND o.type <> 'template' AND NOT o.simulated
+           AND s.status = 'failed' AND s.errors->>'code' = '131047'
+         ORDER BY o.in_reply_to, o.reply_index)
+       INSERT INTO messages (tenant_id, phone_number_id, conversation_id, contact_key, wa_id, user_id, direction,
+                             type, text, raw, status, idempotency_key, in_reply_to, reply_index, created_at)
+       SELECT c.tenant_id, c.phone_number_id, c.conversation_id, c.contact_key, c.wa_id, c.user_id, 'outbound',
+              'template', '[template ' || (t.reengagement_template->>'name') || ']',
+              jsonb_build_object('type', 'template', 'name', t.reengagement_template->>'name',
+                                 'language', t.reengagement_template->>'language'),
+              'queued', split_part(c.idempotency_key, ':', 1) || ':reengage', c.in_reply_to, 1000, clock_timestamp()
+       FROM closed c JOIN tenants t ON t.id = c.tenant_id
+       WHERE t.reengagement_template IS NOT NULL
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING tenant_id, contact_key`,
+      [wamids],
+    );
+  }
+
   /** Folds an unrouted change into its (number, reason) row; true when the row is new. */
   async recordUnrouted(
     m: EntityManager,
