@@ -1,6 +1,8 @@
 import { envelope, inbound, messagesChange, status } from '@parley/fakes';
 import fc from 'fast-check';
 import { InboundWorker } from '../src/modules/messaging/inbound.worker';
+import { MessagingRepository } from '../src/modules/messaging/messaging.repository';
+import { randomUUID } from 'node:crypto';
 import { platformAdmin } from './support/fixtures';
 import {
   client,
@@ -163,65 +165,87 @@ describe('Messaging pipeline', () => {
   });
 
   describe('crash recovery', () => {
+    const jobFor = (tenantId: string, contactKey: string) => ({
+      id: 'x',
+      name: 'messaging-inbound',
+      data: { tenantId, contactKey },
+      retryCount: 0,
+      retryLimit: 2,
+    });
+
+    /** The state a worker leaves when it dies holding the lease: the lease has run out since. */
+    const crashedConversation = async (tenantId: string, contactKey: string) => {
+      const id = await t.app.get(MessagingRepository).ensureConversation(tenantId, contactKey);
+      await t.dataSource.query(
+        `UPDATE conversations SET lease_until = now() - interval '1 minute' WHERE id = $1`,
+        [id],
+      );
+      return id!;
+    };
+
     it('re-runs a job that died before committing, and sends each reply once', async () => {
       const tenant = await waTenant(t);
       const user = waUser();
-      // A worker took the message, ran the engine and died: message `processing`, lease expired.
+      const wamid = `wamid.crash${randomUUID().slice(0, 8)}`;
+      // A worker took the message, ran the engine and died before its commit.
       await t.dataSource.query(
         `INSERT INTO messages (tenant_id, phone_number_id, contact_key, wa_id, direction, type, text, status, wamid, created_at)
-         VALUES ($1, $2, $3, $3, 'inbound', 'text', 'hello', 'processing', 'wamid.crash1', now() - interval '2 minutes')`,
-        [tenant.id, tenant.phoneNumberId, user.waId],
+         VALUES ($1, $2, $3, $3, 'inbound', 'text', 'hello', 'processing', $4, now() - interval '2 minutes')`,
+        [tenant.id, tenant.phoneNumberId, user.waId, wamid],
       );
-      const worker = t.app.get(InboundWorker);
-      const job = {
-        id: 'x',
-        name: 'messaging-inbound',
-        data: { tenantId: tenant.id, contactKey: user.waId },
-        retryCount: 0,
-        retryLimit: 2,
-      };
-      await worker.run(job);
-      await t.dataSource.query(
-        `UPDATE conversations SET lease_until = now() - interval '1 minute' WHERE tenant_id = $1`,
-        [tenant.id],
-      );
-      await t.dataSource.query(`UPDATE messages SET status = 'processing' WHERE wamid = 'wamid.crash1'`);
-      await t.dataSource.query(`DELETE FROM messages WHERE tenant_id = $1 AND direction = 'outbound'`, [
-        tenant.id,
-      ]);
-      graph.server.clearRequests();
-      // Recovery: the sweep finds it and a worker finishes it.
-      expect(await worker.sweep()).toBeGreaterThanOrEqual(1);
+      await crashedConversation(tenant.id, user.waId);
+      // Recovery: the sweep finds it and a worker finishes it; running the job again changes nothing.
+      expect(await t.app.get(InboundWorker).sweep()).toBeGreaterThanOrEqual(1);
       await waitIdle(t, tenant.id);
+      await t.app.get(InboundWorker).run(jobFor(tenant.id, user.waId));
       expect(graph.sends(tenant.phoneNumberId).map((s) => s.type)).toEqual(['text', 'image']);
+      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
     });
 
-    it('sends replies committed by a job that died before sending, once, even when two jobs run at once', async () => {
+    it('sends replies committed by a job that died before sending once, even with three jobs at once or a lost answer', async () => {
       const tenant = await waTenant(t);
       const user = waUser();
-      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hello'));
-      await waitIdle(t, tenant.id);
-      // As if the worker died right after its commit: the replies are still queued, the lease expired.
-      await t.dataSource.query(
-        `UPDATE messages SET status = 'queued', wamid = NULL WHERE tenant_id = $1 AND direction = 'outbound'`,
-        [tenant.id],
+      const wamid = `wamid.crash${randomUUID().slice(0, 8)}`;
+      const [{ id: inboundId }]: { id: string }[] = await t.dataSource.query(
+        `INSERT INTO messages (tenant_id, phone_number_id, contact_key, wa_id, direction, type, text, status, wamid)
+         VALUES ($1, $2, $3, $3, 'inbound', 'text', 'hello', 'processed', $4) RETURNING id`,
+        [tenant.id, tenant.phoneNumberId, user.waId, wamid],
       );
-      await t.dataSource.query(
-        `UPDATE conversations SET lease_until = now() - interval '1 minute' WHERE tenant_id = $1`,
-        [tenant.id],
-      );
-      graph.server.clearRequests();
+      const conversationId = await crashedConversation(tenant.id, user.waId);
+      // The dead worker's commit: two replies queued, none sent.
+      for (const [index, reply] of [
+        { type: 'text', text: 'one' },
+        { type: 'text', text: 'two' },
+      ].entries())
+        await t.dataSource.query(
+          `INSERT INTO messages (tenant_id, phone_number_id, conversation_id, contact_key, wa_id, direction, type, text,
+                                 raw, status, idempotency_key, in_reply_to, reply_index, created_at)
+           VALUES ($1, $2, $3, $4, $4, 'outbound', 'text', $5, $6, 'queued', $7, $8, $9, clock_timestamp())`,
+          [
+            tenant.id,
+            tenant.phoneNumberId,
+            conversationId,
+            user.waId,
+            reply.text,
+            reply,
+            `${wamid}:${index}`,
+            inboundId,
+            index,
+          ],
+        );
       const worker = t.app.get(InboundWorker);
-      const job = {
-        id: 'x',
-        name: 'messaging-inbound',
-        data: { tenantId: tenant.id, contactKey: user.waId },
-        retryCount: 0,
-        retryLimit: 2,
-      };
-      await Promise.all([worker.run(job), worker.run(job), worker.run(job)]);
+      await Promise.all([1, 2, 3].map(() => worker.run(jobFor(tenant.id, user.waId))));
       await waitIdle(t, tenant.id);
-      expect(graph.sends(tenant.phoneNumberId).map((s) => s.type)).toEqual(['text', 'image']);
+      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body)).toEqual(['one', 'two']);
+      // A crash after Meta accepted the sends but before their wamids were stored: the sender's
+      // ledger answers from the first result, Meta is not called again.
+      await t.dataSource.query(
+        `UPDATE messages SET status = 'queued' WHERE conversation_id = $1 AND direction = 'outbound'`,
+        [conversationId],
+      );
+      await t.dataSource.query(`UPDATE conversations SET lease_until = NULL WHERE id = $1`, [conversationId]);
+      await worker.run(jobFor(tenant.id, user.waId));
+      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(2);
       expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
     });
   });

@@ -119,11 +119,18 @@ describe('WhatsApp webhook ingest', () => {
       expect(sends).toEqual([
         expect.objectContaining({
           messaging_product: 'whatsapp',
-          to: user.waId,
+          to: `+${user.waId}`,
           type: 'text',
-          text: { body: WELCOME },
+          text: expect.objectContaining({ body: WELCOME }),
+          // A quoted reply to the inbound message, with the row's key echoed back in status webhooks.
+          context: { message_id: rows[0].wamid },
+          biz_opaque_callback_data: rows[1].idempotency_key,
         }),
-        expect.objectContaining({ to: user.waId, type: 'image', image: { link: LOGO } }),
+        expect.objectContaining({
+          to: `+${user.waId}`,
+          type: 'image',
+          image: expect.objectContaining({ link: LOGO }),
+        }),
       ]);
       // The message is marked read with the typing indicator while the bot works.
       const read = graph.server
@@ -246,8 +253,8 @@ describe('WhatsApp webhook ingest', () => {
         ]),
       );
       // The BSUID-only user is answered through its user id.
-      expect(graph.sends(b.phoneNumberId).map((s) => s.to)).toEqual(
-        expect.arrayContaining([bsuid.userId, user.waId]),
+      expect(graph.sends(b.phoneNumberId).map((s) => s.to ?? s.recipient)).toEqual(
+        expect.arrayContaining([bsuid.userId, `+${user.waId}`]),
       );
     });
 

@@ -17,7 +17,9 @@ export const APP_SECRET = 'test-app-secret-0123456789';
 export const VERIFY_TOKEN = 'platform-verify-token';
 
 export interface GraphSend {
-  to: string;
+  /** E.164 phone number; absent when sending to a business-scoped user id (`recipient`). */
+  to?: string;
+  recipient?: string;
   type: string;
   text?: { body: string };
   image?: { link: string };
@@ -118,6 +120,8 @@ export function messagingEnv(graph: MiniGraph, extra: Record<string, string> = {
     GRAPH_API_VERSION: 'v25.0',
     MESSAGING_RETRY_LIMIT: '2',
     MESSAGING_RETRY_DELAY: '1s',
+    // Meta's pair limit allows bursts of up to 45 to one user; the ordering test sends 16.
+    WHATSAPP_PAIR_BURST: '45',
     ...extra,
   };
 }
