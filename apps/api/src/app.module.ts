@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CredentialHealthModule } from './modules/credential-health/credential-health.module';
+import { RagModule } from './modules/chat/rag/rag.module';
 import { CrmModule } from './modules/crm/crm.module';
 import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -34,6 +35,7 @@ export class AppModule {
         CrmModule,
         BulkOperationsModule,
         StatisticsModule,
+        RagModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { TenantConfiguration1795200001000 } from './1795200001000-TenantConfigur
 import { CredentialHealth1795200002000 } from './1795200002000-CredentialHealth';
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
 import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
+import { KnowledgeBase1795200012000 } from './1795200012000-KnowledgeBase';
 
 /** In order of application. Each migration has a reviewed `up` and `down`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CredentialHealth1795200002000,
   CrmLeads1795200003000,
   BulkOperations1795200005000,
+  KnowledgeBase1795200012000,
 ];
