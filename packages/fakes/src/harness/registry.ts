@@ -1,5 +1,6 @@
 import type { FakeServer } from './fake-server';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
+import { WebsiteFake } from '../website/website-fake';
 import { ZohoFake } from '../zoho/zoho-fake';
 
 export interface FakeDefinition {
@@ -25,5 +26,12 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
     description: 'HubSpot CRM v3 contacts; demo private app token pat-na1-demo-token',
     create: () => HubSpotFake.withDemoPortal(),
     env: (url) => ({ HUBSPOT_API_BASE_URL: url }),
+  },
+  {
+    name: 'website',
+    description:
+      'A static web site to add as a knowledge source (linked pages, a PDF, SSRF redirects, a huge page); crawling it needs RAG_ALLOW_PRIVATE_URLS=true',
+    create: () => new WebsiteFake(),
+    env: () => ({ RAG_ALLOW_PRIVATE_URLS: 'true' }),
   },
 ];
