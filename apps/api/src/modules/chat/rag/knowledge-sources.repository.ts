@@ -70,13 +70,15 @@ export class KnowledgeSourcesRepository {
 
   /** Queues a fresh crawl: a new generation, so a crawl still running for the old one stops writing. */
   async requeue(manager: EntityManager, tenantId: string, id: string): Promise<number> {
-    const rows: { generation: number }[] = await manager.query(
-      `UPDATE knowledge_sources
+    const rows = returned<{ generation: number }>(
+      await manager.query(
+        `UPDATE knowledge_sources
           SET state = 'queued', progress = 0, pages_found = 0, pages_done = 0, error = NULL,
               generation = generation + 1, updated_at = now()
         WHERE tenant_id = $1 AND id = $2
         RETURNING generation`,
-      [tenantId, id],
+        [tenantId, id],
+      ),
     );
     return rows[0]?.generation ?? 0;
   }
@@ -90,9 +92,11 @@ export class KnowledgeSourcesRepository {
   }
 
   async remove(manager: EntityManager, tenantId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `DELETE FROM knowledge_sources WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-      [tenantId, id],
+    const rows = returned(
+      await manager.query(`DELETE FROM knowledge_sources WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
+        tenantId,
+        id,
+      ]),
     );
     return rows.length > 0;
   }
@@ -103,13 +107,15 @@ export class KnowledgeSourcesRepository {
     generation: number,
     fields: { state: KnowledgeSourceState; progress: number; pagesFound?: number; pagesDone?: number },
   ): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE knowledge_sources
+    const rows = returned(
+      await this.dataSource.query(
+        `UPDATE knowledge_sources
           SET state = $3, progress = $4, pages_found = coalesce($5, pages_found),
               pages_done = coalesce($6, pages_done), updated_at = now()
         WHERE id = $1 AND generation = $2
         RETURNING id`,
-      [id, generation, fields.state, fields.progress, fields.pagesFound ?? null, fields.pagesDone ?? null],
+        [id, generation, fields.state, fields.progress, fields.pagesFound ?? null, fields.pagesDone ?? null],
+      ),
     );
     return rows.length > 0;
   }
@@ -143,4 +149,11 @@ export class KnowledgeSourcesRepository {
       ],
     );
   }
+}
+
+/** TypeORM answers an UPDATE or DELETE … RETURNING with `[rows, affected]`, a SELECT or INSERT with the rows. */
+function returned<T = unknown>(result: unknown): T[] {
+  const value = result as unknown[];
+  if (value.length === 2 && Array.isArray(value[0]) && typeof value[1] === 'number') return value[0] as T[];
+  return value as T[];
 }
