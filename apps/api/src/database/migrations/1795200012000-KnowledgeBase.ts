@@ -79,7 +79,7 @@ export class KnowledgeBase1795200012000 implements MigrationInterface {
 
 /** Creates pgvector when the server has it; a server without it, or without the right to create it, goes on without. */
 async function enableVector(db: QueryRunner): Promise<boolean> {
-  const rows: unknown[] = await db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`);
+  const rows = (await db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`)) as unknown[];
   if (rows.length === 0) return false;
   await db.query('SAVEPOINT knowledge_vector');
   try {

@@ -33,6 +33,8 @@ export class KnowledgeChunksRepository {
   private readonly logger = new Logger('Knowledge');
   private storage: Promise<VectorStorage> | null = null;
   private readonly indexedSpaces = new Set<string>();
+  /** Whether pgvector here knows `hnsw.iterative_scan` (0.8+); null until tried. */
+  private iterativeScan: boolean | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -100,7 +102,11 @@ export class KnowledgeChunksRepository {
     }
   }
 
-  /** pgvector: cosine distance, by the HNSW index where the planner takes it. */
+  /**
+   * pgvector: cosine distance, by the HNSW index where the planner takes it. The index holds every
+   * tenant of a space, so the tenant filter comes after the index scan; pgvector 0.8's iterative
+   * scan keeps searching until enough of this tenant's rows are found (older versions lack it).
+   */
   async searchPgvector(
     tenantId: string,
     space: string,
@@ -109,15 +115,28 @@ export class KnowledgeChunksRepository {
     sourceIds: string[] | null,
   ): Promise<RetrievedChunk[]> {
     const dims = Math.trunc(query.length);
-    const rows: ChunkRow[] = await this.dataSource.query(
-      `SELECT url, title, text, 1 - (embedding::vector(${dims}) <=> $3::vector(${dims})) AS score
-         FROM knowledge_chunks
-        WHERE tenant_id = $1 AND embedding_space = $2 AND ($5::uuid[] IS NULL OR source_id = ANY($5::uuid[]))
-        ORDER BY embedding::vector(${dims}) <=> $3::vector(${dims})
-        LIMIT $4`,
-      [tenantId, space, vectorLiteral(query, 'pgvector'), limit, sourceIds],
-    );
-    return rows.map(toRetrieved);
+    const rows = await this.dataSource.transaction(async (manager) => {
+      if (this.iterativeScan !== false) {
+        await manager.query('SAVEPOINT knowledge_knn');
+        try {
+          await manager.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+          this.iterativeScan = true;
+        } catch {
+          await manager.query('ROLLBACK TO SAVEPOINT knowledge_knn');
+          this.iterativeScan = false;
+        }
+      }
+      return manager.query<ChunkRow[]>(
+        `SELECT url, title, text, 1 - (embedding::vector(${dims}) <=> $3::vector(${dims})) AS score
+           FROM knowledge_chunks
+          WHERE tenant_id = $1 AND embedding_space = $2 AND ($5::uuid[] IS NULL OR source_id = ANY($5::uuid[]))
+          ORDER BY embedding::vector(${dims}) <=> $3::vector(${dims})
+          LIMIT $4`,
+        [tenantId, space, vectorLiteral(query, 'pgvector'), limit, sourceIds],
+      );
+    });
+    // Relaxed order may be slightly off: the final order is by score.
+    return rows.map(toRetrieved).sort((x, y) => y.score - x.score);
   }
 
   /** A cheap fingerprint of a tenant's vectors in one space: it changes whenever chunks are replaced or deleted. */
