@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RetrievedChunk } from './knowledge-retriever.port';
+import type { SourceStamp } from './search/vector-cache';
 import { decodeFloat4Array } from './search/vector-math';
 
 export type VectorStorage = 'pgvector' | 'array';
@@ -15,7 +16,6 @@ export interface NewChunk {
 
 export interface StoredVectors {
   ids: string[];
-  sourceIds: string[];
   /** Row-major, `dimensions` floats per chunk. */
   matrix: Float32Array;
   dimensions: number;
@@ -139,21 +139,25 @@ export class KnowledgeChunksRepository {
     return rows.map(toRetrieved).sort((x, y) => y.score - x.score);
   }
 
-  /** A cheap fingerprint of a tenant's vectors in one space: it changes whenever chunks are replaced or deleted. */
-  async vectorsStamp(tenantId: string, space: string): Promise<string> {
-    const rows: { n: string; last: string | null }[] = await this.dataSource.query(
-      `SELECT count(*) AS n, max(id) AS last FROM knowledge_chunks WHERE tenant_id = $1 AND embedding_space = $2`,
-      [tenantId, space],
+  /**
+   * The tenant's sources that have chunks, each with a stamp that changes whenever its chunks are
+   * replaced (a crawl finishing sets last_crawled_at) or removed (the row goes).
+   */
+  async sourceStamps(tenantId: string): Promise<SourceStamp[]> {
+    const rows: { id: string; stamp: string }[] = await this.dataSource.query(
+      `SELECT id, coalesce(last_crawled_at::text, '') || '/' || chunk_count AS stamp
+         FROM knowledge_sources WHERE tenant_id = $1 AND chunk_count > 0 ORDER BY id`,
+      [tenantId],
     );
-    return `${rows[0].n}:${rows[0].last ?? ''}`;
+    return rows;
   }
 
-  /** Every vector of a tenant in one space, for exact scoring in the application (no pgvector). */
-  async loadVectors(tenantId: string, space: string): Promise<StoredVectors> {
-    const rows: { id: string; source_id: string; v: Buffer }[] = await this.dataSource.query(
-      `SELECT id, source_id, array_send(embedding) AS v FROM knowledge_chunks
-        WHERE tenant_id = $1 AND embedding_space = $2 ORDER BY id`,
-      [tenantId, space],
+  /** One source's vectors in one space, for exact scoring in the application (no pgvector). */
+  async loadVectors(tenantId: string, space: string, sourceId: string): Promise<StoredVectors> {
+    const rows: { id: string; v: Buffer }[] = await this.dataSource.query(
+      `SELECT id, array_send(embedding) AS v FROM knowledge_chunks
+        WHERE tenant_id = $1 AND embedding_space = $2 AND source_id = $3 ORDER BY id`,
+      [tenantId, space, sourceId],
     );
     const first = rows.length ? decodeFloat4Array(rows[0].v) : new Float32Array(0);
     const dimensions = first.length;
@@ -162,7 +166,16 @@ export class KnowledgeChunksRepository {
       const vector = i === 0 ? first : decodeFloat4Array(row.v);
       if (vector.length === dimensions) matrix.set(vector, i * dimensions);
     });
-    return { ids: rows.map((r) => r.id), sourceIds: rows.map((r) => r.source_id), matrix, dimensions };
+    return { ids: rows.map((r) => String(r.id)), matrix, dimensions };
+  }
+
+  /** Whether the tenant has any chunk embedded in this space (else retrieval goes by keywords). */
+  async hasVectors(tenantId: string, space: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM knowledge_chunks WHERE tenant_id = $1 AND embedding_space = $2 LIMIT 1`,
+      [tenantId, space],
+    );
+    return rows.length > 0;
   }
 
   async byIds(tenantId: string, ids: string[]): Promise<Map<string, Omit<RetrievedChunk, 'score'>>> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KnowledgeChunksRepository } from '../knowledge-chunks.repository';
 import type { RetrievalQuery, RetrievedChunk } from '../knowledge-retriever.port';
-import { normaliseRows, VectorCache } from './vector-cache';
+import { VectorCache } from './vector-cache';
 import { summary, TenantEmbeddings } from './tenant-embeddings';
 
 const DEFAULT_LIMIT = 4;
@@ -41,8 +41,7 @@ export class KnowledgeSearch {
     if (!provider) return null;
     const space = provider.space;
     const storage = await this.chunks.vectorStorage();
-    const stamp = await this.chunks.vectorsStamp(tenantId, space);
-    if (stamp.startsWith('0:')) return null;
+    if (!(await this.chunks.hasVectors(tenantId, space))) return null;
     let vector: number[];
     try {
       [vector] = await provider.embed([question], 'query');
@@ -51,13 +50,14 @@ export class KnowledgeSearch {
       return null;
     }
     if (storage === 'pgvector') return this.chunks.searchPgvector(tenantId, space, vector, limit, sourceIds);
+    const scope = sourceIds ? new Set(sourceIds) : null;
     const hits = await this.cache.search(
       { tenantId, space },
-      stamp,
-      async () => normaliseRows(await this.chunks.loadVectors(tenantId, space)),
+      await this.chunks.sourceStamps(tenantId),
+      scope,
+      (sourceId) => this.chunks.loadVectors(tenantId, space, sourceId),
       vector,
       limit,
-      sourceIds,
     );
     if (hits.length === 0) return [];
     const rows = await this.chunks.byIds(
