@@ -115,26 +115,30 @@ export class KnowledgeChunksRepository {
     sourceIds: string[] | null,
   ): Promise<RetrievedChunk[]> {
     const dims = Math.trunc(query.length);
-    const rows = await this.dataSource.transaction(async (manager) => {
-      if (this.iterativeScan !== false) {
-        await manager.query('SAVEPOINT knowledge_knn');
-        try {
-          await manager.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
-          this.iterativeScan = true;
-        } catch {
-          await manager.query('ROLLBACK TO SAVEPOINT knowledge_knn');
-          this.iterativeScan = false;
-        }
-      }
-      return manager.query<ChunkRow[]>(
-        `SELECT url, title, text, 1 - (embedding::vector(${dims}) <=> $3::vector(${dims})) AS score
-           FROM knowledge_chunks
-          WHERE tenant_id = $1 AND embedding_space = $2 AND ($5::uuid[] IS NULL OR source_id = ANY($5::uuid[]))
-          ORDER BY embedding::vector(${dims}) <=> $3::vector(${dims})
-          LIMIT $4`,
-        [tenantId, space, vectorLiteral(query, 'pgvector'), limit, sourceIds],
-      );
-    });
+    const sql = `SELECT url, title, text, 1 - (embedding::vector(${dims}) <=> $3::vector(${dims})) AS score
+         FROM knowledge_chunks
+        WHERE tenant_id = $1 AND embedding_space = $2 AND ($5::uuid[] IS NULL OR source_id = ANY($5::uuid[]))
+        ORDER BY embedding::vector(${dims}) <=> $3::vector(${dims})
+        LIMIT $4`;
+    const params = [tenantId, space, vectorLiteral(query, 'pgvector'), limit, sourceIds];
+    const rows =
+      this.iterativeScan === false
+        ? await this.dataSource.query<ChunkRow[]>(sql, params)
+        : await this.dataSource.transaction(async (manager) => {
+            if (this.iterativeScan === null) {
+              await manager.query('SAVEPOINT knowledge_knn');
+              try {
+                await manager.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+                this.iterativeScan = true;
+              } catch {
+                await manager.query('ROLLBACK TO SAVEPOINT knowledge_knn');
+                this.iterativeScan = false;
+              }
+            } else {
+              await manager.query(`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
+            }
+            return manager.query<ChunkRow[]>(sql, params);
+          });
     // Relaxed order may be slightly off: the final order is by score.
     return rows.map(toRetrieved).sort((x, y) => y.score - x.score);
   }
