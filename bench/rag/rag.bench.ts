@@ -53,6 +53,8 @@ const DIMENSIONS = Number(process.env.RAG_BENCH_DIMENSIONS ?? 768);
 const TENANT = 'bench_rag';
 /** `--embedded`: PGlite with pgvector (HNSW) instead of the PostgreSQL server (exact scan without pgvector). */
 const EMBEDDED = args.includes('--embedded');
+/** `--out NAME`: write bench/results/NAME.json instead (e.g. a 100k run kept beside the default one). */
+const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1] : EMBEDDED ? 'rag-embedded' : 'rag';
 
 interface Stats {
   p50_ms: number;
@@ -296,7 +298,7 @@ async function main(): Promise<void> {
       join(dir, EMBEDDED ? 'rag-embedded.json' : 'rag.json'),
       `${JSON.stringify(result, null, 2)}\n`,
     );
-    say(`wrote ${join(dir, EMBEDDED ? 'rag-embedded.json' : 'rag.json')}`);
+    say(`wrote ${join(dir, `${OUT}.json`)}`);
   } finally {
     await site.stop();
     await dataSource.destroy();
