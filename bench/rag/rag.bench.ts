@@ -294,10 +294,7 @@ async function main(): Promise<void> {
     };
     const dir = join(__dirname, '../results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, EMBEDDED ? 'rag-embedded.json' : 'rag.json'),
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
+    writeFileSync(join(dir, `${OUT}.json`), `${JSON.stringify(result, null, 2)}\n`);
     say(`wrote ${join(dir, `${OUT}.json`)}`);
   } finally {
     await site.stop();
