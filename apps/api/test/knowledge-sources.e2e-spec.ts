@@ -140,6 +140,29 @@ describe('knowledge sources (RAG) with private URLs allowed for the local web-si
     await t.http().delete(`${SOURCES}/${other.body.id}`).set(as(b)).expect(204);
   });
 
+  it('refuses a re-crawl while a crawl of the source is still running (409)', async () => {
+    site.fail({
+      path: '/docs/intro',
+      response: {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        raw: '<html><head><title>Slow</title></head><body><p>A slow page.</p></body></html>',
+        delayMs: 1500,
+      },
+      times: 1,
+    });
+    const created = await t
+      .http()
+      .post(SOURCES)
+      .set(as(b))
+      .send({ url: site.page('/docs/intro'), crawl_depth: 0 })
+      .expect(202);
+    const busy = await t.http().post(`${SOURCES}/${created.body.id}/recrawl`).set(as(b)).expect(409);
+    expect(busy.body.message).toMatch(/already running/);
+    expect(await untilSettled(b, created.body.id)).toMatchObject({ state: 'ready', chunk_count: 1 });
+    await t.http().delete(`${SOURCES}/${created.body.id}`).set(as(b)).expect(204);
+  });
+
   it('retrieves the page that answers the question, by vector similarity', async () => {
     const calls = t.factory.embedder.calls;
     const chunks = await retriever.retrieve({
