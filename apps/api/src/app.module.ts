@@ -7,6 +7,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { CredentialHealthModule } from './modules/credential-health/credential-health.module';
+import { RagModule } from './modules/chat/rag/rag.module';
 import { CrmModule } from './modules/crm/crm.module';
 import { BulkOperationsModule } from './modules/bulk-operations/bulk-operations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -44,6 +45,7 @@ export class AppModule {
         WebhookModule,
         MessagingModule,
         WhatsAppModule,
+        RagModule,
       ],
     };
   }

@@ -133,6 +133,17 @@ export const configSchema = {
     /** History entries (inbound + outbound) sent to the LLM with each question. */
     historyWindow: env.int('LLM_HISTORY_WINDOW', { default: 12, min: 0, max: 20 }),
   },
+  /** Knowledge sources: crawling tenant web pages for retrieval-augmented answers. */
+  rag: {
+    /** Lets crawls reach loopback and private networks: tests and local demos only, never production. */
+    allowPrivateUrls: env.bool('RAG_ALLOW_PRIVATE_URLS', { default: false }),
+    /** Time limit of one page fetch, redirects included. */
+    fetchTimeoutSeconds: env.duration('RAG_FETCH_TIMEOUT', { default: 15 }),
+    /** Pages larger than this (after decompression) are skipped. */
+    maxPageBytes: env.int('RAG_MAX_PAGE_BYTES', { default: 2_000_000, min: 1024 }),
+    /** How long /enable_rag waits for its page to be ingested before telling the user to try again. */
+    conversationTimeoutSeconds: env.duration('RAG_CONVERSATION_TIMEOUT', { default: 45 }),
+  },
   /** Running Parley in production: shutdown, the worker's probe port. */
   operations: {
     /** The most a SIGTERM'd process takes to exit: in-flight requests and running jobs get this long. */
