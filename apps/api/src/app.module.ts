@@ -16,6 +16,8 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { TenantConfigModule } from './modules/tenant-config/tenant-config.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { WhatsAppModule } from './modules/whatsapp/whatsapp.module';
 import { ProcessRole } from './config/process-role';
 
@@ -40,6 +42,8 @@ export class AppModule {
         OnboardingModule,
         BulkOperationsModule,
         StatisticsModule,
+        WebhookModule,
+        MessagingModule,
         WhatsAppModule,
         RagModule,
       ],

@@ -84,6 +84,11 @@ export const configSchema = {
     /** A send waits at most this long for pacing; longer, it answers `retry` to free the worker. */
     pacingMaxWaitMs: env.int('WHATSAPP_PACING_MAX_WAIT_MS', { default: 2000, min: 0, max: 60_000 }),
   },
+  /** The inbound pipeline's jobs: attempts before a job lands in the dead letters. */
+  messaging: {
+    retryLimit: env.int('MESSAGING_RETRY_LIMIT', { default: 6, min: 0, max: 50 }),
+    retryDelaySeconds: env.duration('MESSAGING_RETRY_DELAY', { default: 2 }),
+  },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),

@@ -3,6 +3,7 @@ import { TenantConfiguration1795200001000 } from './1795200001000-TenantConfigur
 import { CredentialHealth1795200002000 } from './1795200002000-CredentialHealth';
 import { CrmLeads1795200003000 } from './1795200003000-CrmLeads';
 import { BulkOperations1795200005000 } from './1795200005000-BulkOperations';
+import { Messaging1795200010000 } from './1795200010000-Messaging';
 import { ChatSettings1795200011000 } from './1795200011000-ChatSettings';
 import { KnowledgeBase1795200012000 } from './1795200012000-KnowledgeBase';
 import { Onboarding1795200013000 } from './1795200013000-Onboarding';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   CredentialHealth1795200002000,
   CrmLeads1795200003000,
   BulkOperations1795200005000,
+  Messaging1795200010000,
   ChatSettings1795200011000,
   KnowledgeBase1795200012000,
   Onboarding1795200013000,
