@@ -5,11 +5,10 @@ import { APP_CONFIG } from '../../config/config.module';
 import { runInTransaction } from '../../database/transaction';
 import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { JobInfo, JobQueue } from '../jobs/job-queue.service';
-import { type MessageSender } from '../whatsapp/message-sender.port';
+import { MESSAGE_SENDER, type MessageSender } from '../whatsapp/message-sender.port';
 import { INBOUND_QUEUE, InboundJob } from '../webhook/inbound-job';
 import { engineText } from '../webhook/webhook-payload';
-import { type ConversationEngine } from './conversation-engine.port';
-import { PIPELINE_ENGINE, PIPELINE_SENDER } from './pipeline-bindings';
+import { CONVERSATION_ENGINE, type ConversationEngine } from './conversation-engine.port';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { MessagingRepository, PendingInbound } from './messaging.repository';
 import { OutboundService } from './outbound.service';
@@ -31,14 +30,14 @@ export class InboundWorker implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PIPELINE_ENGINE) private readonly engine: ConversationEngine,
+    @Inject(CONVERSATION_ENGINE) private readonly engine: ConversationEngine,
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly repository: MessagingRepository,
     private readonly outbound: OutboundService,
     private readonly deadLetters: DeadLettersRepository,
     private readonly health: CredentialHealthService,
-    @Inject(PIPELINE_SENDER) private readonly sender: MessageSender,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
   ) {}
 
   async onModuleInit(): Promise<void> {

@@ -5,9 +5,8 @@ import { runInTransaction } from '../../database/transaction';
 import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { Metrics } from '../metrics/metrics.service';
 import { applyStatuses } from '../webhook/webhook.repository';
-import { type MessageSender, type SendError } from '../whatsapp/message-sender.port';
+import { MESSAGE_SENDER, type MessageSender, type SendError } from '../whatsapp/message-sender.port';
 import { MessagingRepository, OutboundRow } from './messaging.repository';
-import { PIPELINE_SENDER } from './pipeline-bindings';
 
 /** Thrown to let the job retry later (with backoff) while keeping the conversation's order. */
 export class RetryLater extends Error {
@@ -34,7 +33,7 @@ export class OutboundService {
   private readonly logger = new Logger('Outbound');
 
   constructor(
-    @Inject(PIPELINE_SENDER) private readonly sender: MessageSender,
+    @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
     private readonly dataSource: DataSource,
     private readonly repository: MessagingRepository,
     private readonly health: CredentialHealthService,
