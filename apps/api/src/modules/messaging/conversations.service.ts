@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
 } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
+import { notFound } from '../../common/http/domain-error';
 import { PageQueryDto, pageWindow, toPage } from '../../common/http/query';
 import { UUID } from './dead-letters.repository';
 import { ConversationQueryDto } from './dto/conversation-query.dto';
@@ -53,6 +54,13 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 @Injectable()
 export class ConversationsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** A tenant's conversations for platform admins: the tenant must exist (404 otherwise). */
+  async listForAdmin(tenantId: string, query: ConversationQueryDto): Promise<ConversationPage> {
+    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM tenants WHERE id = $1`, [tenantId]);
+    if (found.length === 0) throw notFound(`Tenant "${tenantId}"`);
+    return this.list(tenantId, query);
+  }
 
   async list(tenantId: string, query: ConversationQueryDto): Promise<ConversationPage> {
     const { pageSize, offset } = pageWindow(query);
