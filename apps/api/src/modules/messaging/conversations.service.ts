@@ -45,6 +45,7 @@ interface MessageRow {
   llm_latency_ms: number | null;
   llm_prompt_tokens: number | null;
   llm_completion_tokens: number | null;
+  llm_error: string | null;
   total: number;
 }
 
@@ -101,7 +102,7 @@ export class ConversationsService {
     const { pageSize, offset } = pageWindow(query);
     const rows: MessageRow[] = await this.dataSource.query(
       `SELECT id, direction, type, text, status, error, wamid, created_at, status_updated_at, llm_provider, llm_model,
-              llm_latency_ms, llm_prompt_tokens, llm_completion_tokens, count(*) OVER ()::int AS total
+              llm_latency_ms, llm_prompt_tokens, llm_completion_tokens, llm_error, count(*) OVER ()::int AS total
        FROM messages WHERE conversation_id = $1 AND tenant_id = $2
        ORDER BY created_at, meta_timestamp NULLS LAST, reply_index NULLS FIRST, id
        LIMIT $3 OFFSET $4`,
@@ -159,6 +160,7 @@ function toMessage(r: MessageRow): ConversationMessage {
             latency_ms: r.llm_latency_ms ?? 0,
             prompt_tokens: r.llm_prompt_tokens,
             completion_tokens: r.llm_completion_tokens,
+            error: r.llm_error,
           }
         : null,
   };
