@@ -183,6 +183,11 @@ describe('chat end to end (RAG may crawl the loopback web-site fake)', () => {
         const c = app.chat(channel, tenant, indianWaId(), 'Neha');
         expect(await c.send('hi')).toEqual([WELCOME, `[image ${LOGO}]`, ASK_NAME]);
         expect(await c.send('neha GUPTA')).toEqual(["Thanks, Neha! What's your email address?"]);
+        // A question mid-capture is answered, and the capture resumes.
+        expect(await c.send('what are your prices?')).toEqual([
+          llmAnswer('what are your prices?'),
+          "Thanks, Neha! What's your email address?",
+        ]);
         expect((await c.send('neha at gupta'))[0]).toMatch(/doesn't look like an email/);
         expect(await c.send('Neha@Gupta.IN')).toEqual([
           "Thank you, Neha! You're all set. How can I help you today?",
