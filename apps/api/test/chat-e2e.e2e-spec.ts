@@ -395,6 +395,15 @@ describe('chat end to end (RAG may crawl the loopback web-site fake)', () => {
       });
       expect(rows.filter((m) => m.direction === 'inbound').every((m) => m.status === 'processed')).toBe(true);
       expect(rows.find((m) => m.text === APOLOGY)?.status).toBe(channel === 'webhook' ? 'sent' : 'captured');
+
+      // Ollama down (its runner crashed): the same apology, its error recorded.
+      expect(await c.send('/set_llm ollama')).toEqual(["Okay, I'll answer with ollama from now on."]);
+      app.ollama.down();
+      expect(await c.send('Do you deliver?')).toEqual([APOLOGY]);
+      const after = await app.messages(tenant, user.waId);
+      const ollamaTurn = after.find((m) => m.direction === 'inbound' && m.text === 'Do you deliver?');
+      expect(ollamaTurn?.llm).toMatchObject({ provider: 'ollama', prompt_tokens: null });
+      expect(ollamaTurn?.llm?.error).toMatch(/llama runner process has terminated/);
     });
   });
 });
