@@ -54,7 +54,10 @@ describe('fault: the CRM is down for a while', () => {
       });
 
     const before = await capture(1);
-    await until('the lead captured before the outage is synced', async () => (await state(before.id)) === 'synced');
+    await until(
+      'the lead captured before the outage is synced',
+      async () => (await state(before.id)) === 'synced',
+    );
 
     const port = Number(new URL(hubspot.url).port);
     await hubspot.stop();

@@ -9,6 +9,7 @@ import { Tx } from '../../database/transaction';
 import { PROCESS_ROLE, ProcessRole } from '../../config/process-role';
 import { ShutdownCoordinator } from '../../common/lifecycle/shutdown-coordinator';
 import { Metrics, QueueDepth } from '../metrics/metrics.service';
+import { guardPgBossFloatingPromises } from './pg-boss-floating-promises';
 
 export interface QueueSpec {
   name: string;
@@ -85,6 +86,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
+    guardPgBossFloatingPromises();
     this.boss = new PgBoss({
       connectionString: this.runtime.url,
       max: this.runtime.poolSize(4),

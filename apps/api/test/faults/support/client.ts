@@ -8,14 +8,22 @@ export async function call(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; timeoutMs?: number; headers?: Record<string, string>; raw?: string } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    timeoutMs?: number;
+    headers?: Record<string, string>;
+    raw?: string;
+  } = {},
 ): Promise<Outcome> {
   const started = performance.now();
   try {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
-        ...(options.body !== undefined || options.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.body !== undefined || options.raw !== undefined
+          ? { 'content-type': 'application/json' }
+          : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
@@ -38,10 +46,7 @@ export async function call(
 }
 
 /** The call's body when it answered `expected`; throws with what it got otherwise. */
-export async function expectStatus<T = any>(
-  expected: number,
-  ...args: Parameters<typeof call>
-): Promise<T> {
+export async function expectStatus<T = any>(expected: number, ...args: Parameters<typeof call>): Promise<T> {
   const outcome = await call(...args);
   if (outcome.status !== expected)
     throw new Error(`${args[1]} ${args[2]}: expected ${expected}, got ${JSON.stringify(outcome)}`);
