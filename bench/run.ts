@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_DIST, BENCH_DIR } from './lib';
+
+/**
+ * `pnpm bench [name...]`: runs every benchmark under bench/<name>/ that has a known entry, one
+ * process each, in name order. A benchmark that fails is reported and the others still run;
+ * figures never fail the command (benchmarks measure, they do not judge).
+ */
+const ENTRIES = (name: string) => [`${name}.bench.js`, 'index.js', 'run.js', 'main.js'];
+const DIST = join(BENCH_DIR, 'dist');
+
+function benchmarks(): { name: string; entry: string }[] {
+  return readdirSync(DIST)
+    .filter((name) => !['lib'].includes(name) && statSync(join(DIST, name)).isDirectory())
+    .sort()
+    .flatMap((name) => {
+      const entry = ENTRIES(name)
+        .map((file) => join(DIST, name, file))
+        .find((file) => existsSync(file));
+      return entry ? [{ name, entry }] : [];
+    });
+}
+
+function main(): void {
+  if (!existsSync(join(API_DIST, 'main.js'))) {
+    process.stdout.write('Building the API first (pnpm --filter @parley/api build)\n');
+    spawnSync('pnpm', ['--filter', '@parley/api', 'run', 'build'], { stdio: 'inherit', cwd: BENCH_DIR });
+  }
+  const wanted = process.argv.slice(2);
+  const found = benchmarks().filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  const outcomes: { benchmark: string; result: string; seconds: number }[] = [];
+  for (const { name, entry } of found) {
+    process.stdout.write(`\n=== bench ${name} ===\n`);
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [entry], { stdio: 'inherit', cwd: BENCH_DIR, env: process.env });
+    outcomes.push({
+      benchmark: name,
+      result: run.status === 0 ? `results/${name}.json` : `did not finish (exit ${run.status ?? run.signal})`,
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
+  }
+  process.stdout.write('\nbenchmarks\n');
+  for (const o of outcomes) process.stdout.write(`  ${o.benchmark.padEnd(10)} ${String(o.seconds).padStart(4)} s  ${o.result}\n`);
+  if (found.length === 0) process.stdout.write(`  none found${wanted.length ? ` for ${wanted.join(', ')}` : ''}\n`);
+}
+
+main();
