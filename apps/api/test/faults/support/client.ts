@@ -1,6 +1,6 @@
 /** What one HTTP call gave: a status and body, or the network error (refused, reset, timed out). */
 export type Outcome =
-  | { status: number; body: any; ms: number; error?: undefined }
+  | { status: number; body: unknown; ms: number; error?: undefined }
   | { error: string; ms: number; status?: undefined };
 
 /** One HTTP call with a deadline, so a hang shows up as `timeout` instead of stalling the test. */
@@ -46,7 +46,7 @@ export async function call(
 }
 
 /** The call's body when it answered `expected`; throws with what it got otherwise. */
-export async function expectStatus<T = any>(expected: number, ...args: Parameters<typeof call>): Promise<T> {
+export async function expectStatus<T = unknown>(expected: number, ...args: Parameters<typeof call>): Promise<T> {
   const outcome = await call(...args);
   if (outcome.status !== expected)
     throw new Error(`${args[1]} ${args[2]}: expected ${expected}, got ${JSON.stringify(outcome)}`);
