@@ -46,7 +46,10 @@ export async function call(
 }
 
 /** The call's body when it answered `expected`; throws with what it got otherwise. */
-export async function expectStatus<T = unknown>(expected: number, ...args: Parameters<typeof call>): Promise<T> {
+export async function expectStatus<T = unknown>(
+  expected: number,
+  ...args: Parameters<typeof call>
+): Promise<T> {
   const outcome = await call(...args);
   if (outcome.status !== expected)
     throw new Error(`${args[1]} ${args[2]}: expected ${expected}, got ${JSON.stringify(outcome)}`);
