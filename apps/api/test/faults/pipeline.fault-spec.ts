@@ -262,11 +262,17 @@ describePipeline('fault: duplicate and concurrent deliveries', () => {
     expect(outcomes.filter((o) => o.status !== 200)).toEqual([]);
 
     const expected = unique * s.control.length;
-    await until(
+    const answeredIn = await until(
       'every message is answered',
       () => s!.graph.sends().length >= expected + s!.control.length,
-      240_000,
-    );
+      Number(process.env.FAULT_ANSWER_WAIT_MS ?? 240_000),
+    ).catch((error: Error) => {
+      const answered = new Set(s!.graph.sends().map((x) => x.to)).size;
+      throw new Error(
+        `${error.message}: ${s!.graph.sends().length} sends for ${expected} expected, ${answered} people answered`,
+      );
+    });
+    void answeredIn;
     await sleep(4000);
     const wrong = messages
       .map((m) => ({ person: m.person, replies: transcript(s!.graph.sendsTo(m.person)) }))

@@ -103,10 +103,8 @@ export function graphError(httpStatus: number, code: number, message: string) {
 let counter = 0;
 export function waId(): string {
   counter += 1;
-  return `9197${String(Date.now()).slice(-4)}${String(process.pid % 100).padStart(2, '0')}${String(counter).padStart(4, '0')}`.slice(
-    0,
-    12,
-  );
+  // 12 digits, unique within a run: 91 + 7 + two digits of the pid + a 7-digit counter.
+  return `917${String(process.pid % 100).padStart(2, '0')}${String(counter).padStart(7, '0')}`;
 }
 
 export function wamid(): string {
