@@ -42,8 +42,10 @@ function main(): void {
     });
   }
   process.stdout.write('\nbenchmarks\n');
-  for (const o of outcomes) process.stdout.write(`  ${o.benchmark.padEnd(10)} ${String(o.seconds).padStart(4)} s  ${o.result}\n`);
-  if (found.length === 0) process.stdout.write(`  none found${wanted.length ? ` for ${wanted.join(', ')}` : ''}\n`);
+  for (const o of outcomes)
+    process.stdout.write(`  ${o.benchmark.padEnd(10)} ${String(o.seconds).padStart(4)} s  ${o.result}\n`);
+  if (found.length === 0)
+    process.stdout.write(`  none found${wanted.length ? ` for ${wanted.join(', ')}` : ''}\n`);
 }
 
 main();

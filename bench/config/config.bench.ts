@@ -95,10 +95,13 @@ async function main(): Promise<void> {
     const uncachedTenant = await measureRate(async (i) => check(await loader.loadUncached(ids[pick(i)]), i), {
       seconds: SECONDS,
     });
-    const uncachedTenant8 = await measureRate(async (i) => check(await loader.loadUncached(ids[pick(i)]), i), {
-      seconds: SECONDS,
-      concurrency: 8,
-    });
+    const uncachedTenant8 = await measureRate(
+      async (i) => check(await loader.loadUncached(ids[pick(i)]), i),
+      {
+        seconds: SECONDS,
+        concurrency: 8,
+      },
+    );
     // Every lookup after dropping the whole cache: phone -> tenant query, then the full load.
     const uncachedPhone = await measureRate(
       async (i) => {
@@ -113,10 +116,13 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       warmupOps: 1000,
     });
-    const cachedPhone = await measureRate(async (i) => check(await loader.forPhoneNumberId(phones[pick(i)]), i), {
-      seconds: SECONDS,
-      warmupOps: 1000,
-    });
+    const cachedPhone = await measureRate(
+      async (i) => check(await loader.forPhoneNumberId(phones[pick(i)]), i),
+      {
+        seconds: SECONDS,
+        warmupOps: 1000,
+      },
+    );
 
     const rows = {
       baseline_select_1: baseline,

@@ -12,10 +12,12 @@ export const API_DIST = join(API_DIR, 'dist');
 /** Resolves packages (pg, typeorm) the way the built API does, so there is one copy of each. */
 export const apiRequire = createRequire(join(API_DIR, 'package.json'));
 
-export const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const SERVER_URL =
+  process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function assertBuilt(): void {
-  if (!existsSync(join(API_DIST, 'main.js'))) throw new Error(`${API_DIST}/main.js is missing: run \`pnpm build\` first`);
+  if (!existsSync(join(API_DIST, 'main.js')))
+    throw new Error(`${API_DIST}/main.js is missing: run \`pnpm build\` first`);
 }
 
 type PgClient = {
@@ -71,7 +73,9 @@ export interface ApiProcess {
 }
 
 /** The built API (`node apps/api/dist/main.js`), as `pnpm start` runs it; embedded when no databaseUrl. */
-export async function startApi(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ApiProcess> {
+export async function startApi(
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<ApiProcess> {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
@@ -101,9 +105,13 @@ export async function startApi(options: { databaseUrl?: string; env?: Record<str
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`the API exited with ${child.exitCode}:\n${output.join('')}`);
     if (Date.now() > deadline) throw new Error(`the API did not become healthy:\n${output.join('')}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -153,8 +161,9 @@ export async function api<T = any>(
 }
 
 export async function login(url: string, email: string, password: string): Promise<string> {
-  return (await api<{ access_token: string }>(url, 'POST', '/api/v1/auth/login', { body: { email, password } }))
-    .access_token;
+  return (
+    await api<{ access_token: string }>(url, 'POST', '/api/v1/auth/login', { body: { email, password } })
+  ).access_token;
 }
 
 /** A tenant and its admin's token, through the platform admin API. */
@@ -163,6 +172,9 @@ export async function tenantWithAdmin(p: ApiProcess, id: string): Promise<{ id: 
   await api(p.url, 'POST', '/api/v1/admin/tenants', { token: rootToken, body: { id, name: `Bench ${id}` } });
   const email = `admin-${id}@bench.test`;
   const password = `pw-${randomBytes(6).toString('hex')}`;
-  await api(p.url, 'POST', `/api/v1/admin/tenants/${id}/users`, { token: rootToken, body: { email, password } });
+  await api(p.url, 'POST', `/api/v1/admin/tenants/${id}/users`, {
+    token: rootToken,
+    body: { email, password },
+  });
   return { id, token: await login(p.url, email, password) };
 }

@@ -25,7 +25,11 @@ export interface Rate {
  */
 export async function measureRate(
   op: (i: number) => Promise<unknown>,
-  { seconds = 3, concurrency = 1, warmupOps = 50 }: { seconds?: number; concurrency?: number; warmupOps?: number } = {},
+  {
+    seconds = 3,
+    concurrency = 1,
+    warmupOps = 50,
+  }: { seconds?: number; concurrency?: number; warmupOps?: number } = {},
 ): Promise<Rate> {
   for (let i = 0; i < warmupOps; i++) await op(i);
   const latencies: number[] = [];

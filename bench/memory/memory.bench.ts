@@ -101,7 +101,9 @@ async function main(): Promise<void> {
     routes: ROUTES,
     postgresql: results[0],
     embedded: results[1],
-    peak_over_idle: Object.fromEntries(results.map((r) => [r.mode, round(r.peak_under_load_mib / r.idle_start_mib, 2)])),
+    peak_over_idle: Object.fromEntries(
+      results.map((r) => [r.mode, round(r.peak_under_load_mib / r.idle_start_mib, 2)]),
+    ),
   });
 }
 
