@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   try {
     const loader = app.get(ConfigLoader) as Loader;
     const box = app.get(SecretBox) as { seal(v: string): string };
-    const db = app.get(DataSource) as { query(text: string, values?: unknown[]): Promise<any[]> };
+    const db = app.get(DataSource) as { query(text: string, values?: unknown[]): Promise<unknown[]> };
 
     const seeding = performance.now();
     const ids = Array.from({ length: TENANTS }, (_, i) => `bench_${String(i).padStart(5, '0')}`);

@@ -22,7 +22,7 @@ export function assertBuilt(): void {
 
 type PgClient = {
   connect(): Promise<void>;
-  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   end(): Promise<void>;
 };
 
@@ -140,7 +140,7 @@ export function rssMiB(pid: number): number {
 }
 
 /** A JSON call; throws unless it answered `expected`. */
-export async function api<T = any>(
+export async function api<T = unknown>(
   url: string,
   method: string,
   path: string,
