@@ -23,7 +23,10 @@ export function guardPgBossFloatingPromises(): void {
     Manager.prototype[name] = function (this: unknown, ...args: unknown[]) {
       const result = original.apply(this, args);
       result.catch((error: unknown) =>
-        logger.warn({ err: error, step: name }, 'Could not record the end of a job attempt; it will be retried'),
+        logger.warn(
+          { err: error, step: name },
+          'Could not record the end of a job attempt; it will be retried',
+        ),
       );
       return result;
     };
