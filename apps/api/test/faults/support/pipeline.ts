@@ -113,6 +113,22 @@ export function wamid(): string {
 
 /** One inbound text message as Meta delivers it (PROTOCOLS.md 3.1, 3.2). */
 export function textDelivery(phoneNumberId: string, from: string, id: string, text: string): string {
+  return delivery(phoneNumberId, from, id, { type: 'text', text: { body: text } });
+}
+
+/** One inbound image message (PROTOCOLS.md 3.2): no text for the bot to read. */
+export function imageDelivery(phoneNumberId: string, from: string, id: string): string {
+  return delivery(phoneNumberId, from, id, {
+    type: 'image',
+    image: {
+      id: '1479537139650973',
+      mime_type: 'image/jpeg',
+      sha256: 'HgAc3kVb2pEo/4oRe1F1hBT9XFcJbQ2g0hHCOb2VUz8=',
+    },
+  });
+}
+
+function delivery(phoneNumberId: string, from: string, id: string, message: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -130,8 +146,7 @@ export function textDelivery(phoneNumberId: string, from: string, id: string, te
                   from,
                   id,
                   timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: text },
+                  ...message,
                 },
               ],
             },
