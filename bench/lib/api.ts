@@ -72,21 +72,26 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The built API (`node apps/api/dist/main.js`), as `pnpm start` runs it; embedded when no databaseUrl. */
+/**
+ * The built API (`node apps/api/dist/main.js`), as `pnpm start` runs it; embedded when no
+ * databaseUrl. `worker: true` starts `dist/worker.js` instead (jobs only; probes on the port).
+ */
 export async function startApi(
-  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+  options: { databaseUrl?: string; env?: Record<string, string>; worker?: boolean } = {},
 ): Promise<ApiProcess> {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const root = { email: 'root@bench.test', password: `bench-${randomBytes(6).toString('hex')}` };
-  const child: ChildProcess = spawn(process.execPath, [join(API_DIST, 'main.js')], {
+  const entry = options.worker ? 'worker.js' : 'main.js';
+  const child: ChildProcess = spawn(process.execPath, [join(API_DIST, entry)], {
     cwd: API_DIR,
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
+      WORKER_PORT: String(port),
       DATA_DIR: dataDir,
       JWT_SECRET: randomBytes(32).toString('hex'),
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
