@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { API_PATHS } from './common/http/api-paths';
-import { bodyParsers } from './common/http/body-parsers';
+import { bodyParsers, webhookBodyParser } from './common/http/body-parsers';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { ShutdownCoordinator } from './common/lifecycle/shutdown-coordinator';
@@ -43,6 +43,11 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       // Embedded Signup's Facebook popup posts back to its opener: `same-origin` would cut that link.
       crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     }),
+  );
+  const metrics = app.get(Metrics);
+  app.use(
+    '/webhooks/whatsapp',
+    webhookBodyParser(() => metrics.webhookDeliveries.inc({ result: 'rejected', reason: 'size' })),
   );
   app.use(...bodyParsers(config.core.bodyLimitBytes));
 

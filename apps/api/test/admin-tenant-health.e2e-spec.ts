@@ -134,7 +134,7 @@ describe('tenant health in the admin tenant list', () => {
   });
 
   it.each(['recrawl_knowledge'])(
-    '%s by health filter: every tenant skipped while this build has no module behind it',
+    '%s by health filter: tenants without knowledge sources are skipped, nothing audited',
     async (action) => {
       const filter = { search: marker, health: 'unknown' };
       const started = await t.http().post(BULK).set(admin()).send({ action, filter });
@@ -154,7 +154,7 @@ describe('tenant health in the admin tenant list', () => {
           expect.objectContaining({
             tenant_id: id,
             status: 'skipped',
-            message: 'Not available in this build',
+            message: 'No knowledge sources',
           }),
         ),
       );

@@ -1,3 +1,4 @@
+import { envelope, inbound, messagesChange, metaJson, signWebhook } from '@parley/fakes';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { createTenant, platformAdmin } from './support/fixtures';
@@ -151,6 +152,49 @@ describe('secrets never leave masked', () => {
     await call('GET crm', http().get('/api/v1/tenant/crm').set(me));
     await call('PATCH crm', http().patch('/api/v1/tenant/crm').set(me).send({ lead_source: 'Chat' }));
     await call('GET leads', http().get('/api/v1/tenant/leads').set(me));
+
+    // The webhook (tenant's own app: its verify token and app secret) and the messaging routes.
+    const verify = await call(
+      'webhook verify',
+      http()
+        .get(`/webhooks/whatsapp/${id}`)
+        .query({ 'hub.mode': 'subscribe', 'hub.challenge': '8080', 'hub.verify_token': secrets.verifyToken }),
+    );
+    expect(verify.text).toBe('8080');
+    const delivery = metaJson(
+      envelope({
+        changes: [
+          messagesChange({
+            phoneNumberId: `unrouted-${id}`,
+            contacts: [{ waId: '919800000009' }],
+            messages: [inbound.text({ waId: '919800000009' }, 'hello')],
+          }),
+        ],
+      }),
+    );
+    const posted = await call(
+      'webhook post',
+      http()
+        .post(`/webhooks/whatsapp/${id}`)
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signWebhook(delivery, secrets.appSecret))
+        .send(delivery),
+    );
+    expect(posted.status).toBe(200);
+    const played = await call(
+      'playground',
+      http().post('/api/v1/tenant/playground/messages').set(me).send({ from: '919800000009', text: 'hi' }),
+    );
+    expect(played.status).toBe(200);
+    const conversations = await call('conversations', http().get('/api/v1/tenant/conversations').set(me));
+    await call(
+      'conversation messages',
+      http().get(`/api/v1/tenant/conversations/${conversations.body.items[0].id}/messages`).set(me),
+    );
+    const unrouted = await call('unrouted', http().get('/api/v1/admin/webhooks/unrouted').set(admin));
+    for (const row of unrouted.body.items as { id: string }[])
+      await call('unrouted detail', http().get(`/api/v1/admin/webhooks/unrouted/${row.id}`).set(admin));
+    await call('dead letters', http().get('/api/v1/admin/dead-letters').set(admin));
 
     const full = await call('GET config full', http().get('/api/v1/tenant/config/full').set(me), {
       allowSecrets: true,

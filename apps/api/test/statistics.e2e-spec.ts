@@ -57,6 +57,11 @@ describe('statistics time series', () => {
       'onboardings_completed',
       'tokens_expiring',
       'admin_actions',
+      'messages_in',
+      'messages_out',
+      'failed_sends',
+      'llm_latency_ms',
+      'llm_tokens',
       'leads_by_crm',
     ]);
     expect(series.tenants_created).toMatchObject({

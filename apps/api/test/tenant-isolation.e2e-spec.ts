@@ -27,6 +27,8 @@ const TENANT_ROUTES: Route[] = [
   { method: 'get', path: '/api/v1/tenant/health', status: 200 },
 ];
 
+const SOME_UUID = '00000000-0000-4000-8000-000000000000';
+
 /** Every platform-admin route: 403 for any tenant admin, whichever tenant the path names. */
 const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'get', path: '/api/v1/admin/system' },
@@ -61,6 +63,14 @@ const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'get', path: `/api/v1/admin/bulk-operations/${operation}/items` },
   { method: 'post', path: `/api/v1/admin/bulk-operations/${operation}/cancel` },
   { method: 'get', path: '/api/v1/admin/stats/timeseries' },
+  { method: 'get', path: '/api/v1/admin/webhooks/unrouted' },
+  { method: 'get', path: `/api/v1/admin/webhooks/unrouted/${SOME_UUID}` },
+  { method: 'post', path: `/api/v1/admin/webhooks/unrouted/${SOME_UUID}/replay` },
+  { method: 'delete', path: `/api/v1/admin/webhooks/unrouted/${SOME_UUID}` },
+  { method: 'get', path: '/api/v1/admin/dead-letters' },
+  { method: 'get', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
+  { method: 'post', path: `/api/v1/admin/dead-letters/${SOME_UUID}/replay` },
+  { method: 'delete', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
   { method: 'get', path: `/api/v1/admin/tenants/${a}/health` },
 ];
 

@@ -58,6 +58,7 @@ describe('tenants (platform admin API)', () => {
       },
       bot_texts: {},
       lead_capture: { allow_skip_email: true },
+      reengagement_template: null,
       whatsapp: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),

@@ -7,3 +7,4 @@ export * from './zoho';
 export * from './gemini';
 export * from './llm';
 export * from './ollama';
+export * from './website';

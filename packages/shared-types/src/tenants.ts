@@ -46,6 +46,16 @@ export interface LeadCaptureSettings {
   allow_skip_email: boolean;
 }
 
+/**
+ * An approved WhatsApp template sent when a reply finds the 24-hour customer service window
+ * closed (Meta error 131047); without one the failure is recorded on the message.
+ */
+export interface ReengagementTemplate {
+  name: string;
+  /** Template language code, e.g. `en_US`. */
+  language: string;
+}
+
 /** The one tenant shape, close to the older tenants.json, used by admin and tenant routes. */
 export interface TenantBody {
   id: string;
@@ -58,6 +68,7 @@ export interface TenantBody {
   zoho: ZohoSettings;
   hubspot: HubSpotSettings;
   llm: LlmSettings;
+  reengagement_template: ReengagementTemplate | null;
   /** Overrides of the bot's fixed texts (keys from BOT_TEXT_KEYS); absent keys use the defaults. */
   bot_texts: BotTexts;
   lead_capture: LeadCaptureSettings;

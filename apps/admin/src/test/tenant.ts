@@ -65,6 +65,7 @@ export function tenantFixture(overrides: Partial<TenantResponse> = {}): TenantRe
     llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: null, gemini_api_key: null },
     bot_texts: {},
     lead_capture: { allow_skip_email: true },
+    reengagement_template: null,
     whatsapp: null,
     created_at: '2026-01-05T10:00:00.000Z',
     updated_at: '2026-01-05T10:00:00.000Z',

@@ -84,6 +84,11 @@ export const configSchema = {
     /** A send waits at most this long for pacing; longer, it answers `retry` to free the worker. */
     pacingMaxWaitMs: env.int('WHATSAPP_PACING_MAX_WAIT_MS', { default: 2000, min: 0, max: 60_000 }),
   },
+  /** The inbound pipeline's jobs: attempts before a job lands in the dead letters. */
+  messaging: {
+    retryLimit: env.int('MESSAGING_RETRY_LIMIT', { default: 6, min: 0, max: 50 }),
+    retryDelaySeconds: env.duration('MESSAGING_RETRY_DELAY', { default: 2 }),
+  },
   metrics: {
     /** Bearer token for GET /metrics; unset turns the endpoint off. */
     token: env.string('METRICS_TOKEN', { optional: true, minLength: 16 }),
@@ -127,6 +132,17 @@ export const configSchema = {
     embeddingDimensions: env.int('EMBEDDING_DIMENSIONS', { default: 768, min: 64, max: 3072 }),
     /** History entries (inbound + outbound) sent to the LLM with each question. */
     historyWindow: env.int('LLM_HISTORY_WINDOW', { default: 12, min: 0, max: 20 }),
+  },
+  /** Knowledge sources: crawling tenant web pages for retrieval-augmented answers. */
+  rag: {
+    /** Lets crawls reach loopback and private networks: tests and local demos only, never production. */
+    allowPrivateUrls: env.bool('RAG_ALLOW_PRIVATE_URLS', { default: false }),
+    /** Time limit of one page fetch, redirects included. */
+    fetchTimeoutSeconds: env.duration('RAG_FETCH_TIMEOUT', { default: 15 }),
+    /** Pages larger than this (after decompression) are skipped. */
+    maxPageBytes: env.int('RAG_MAX_PAGE_BYTES', { default: 2_000_000, min: 1024 }),
+    /** How long /enable_rag waits for its page to be ingested before telling the user to try again. */
+    conversationTimeoutSeconds: env.duration('RAG_CONVERSATION_TIMEOUT', { default: 45 }),
   },
   /** Running Parley in production: shutdown, the worker's probe port. */
   operations: {

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ export class EmbeddedPostgres {
     const lockFile = join(dataDir, 'pgdata.lock');
     takeDirectoryLock(lockFile);
     try {
-      const db = await PGlite.create({ dataDir: pgData });
+      // pgvector, so knowledge chunks get a vector column and HNSW indexes (loaded on CREATE EXTENSION).
+      const db = await PGlite.create({ dataDir: pgData, extensions: { vector } });
       const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
       await server.start();
       const { port } = server as unknown as { port: number };

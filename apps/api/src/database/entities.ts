@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { KnowledgeSourceEntity } from '../modules/chat/rag/entities/knowledge-source.entity';
 import { LeadEntity } from '../modules/crm/entities/lead.entity';
 import { BulkOperationItemEntity } from '../modules/bulk-operations/entities/bulk-operation-item.entity';
 import { BulkOperationEntity } from '../modules/bulk-operations/entities/bulk-operation.entity';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   LeadEntity,
   BulkOperationEntity,
   BulkOperationItemEntity,
+  KnowledgeSourceEntity,
 ];

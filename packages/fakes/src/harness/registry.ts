@@ -4,6 +4,7 @@ import { FacebookSdkFake } from '../facebook-sdk/facebook-sdk-fake';
 import { HubSpotFake } from '../hubspot/hubspot-fake';
 import { OllamaFake } from '../ollama/ollama-fake';
 import { GraphFake } from '../meta/graph-fake';
+import { WebsiteFake } from '../website/website-fake';
 import { ZohoFake } from '../zoho/zoho-fake';
 
 export interface FakeDefinition {
@@ -56,5 +57,12 @@ export const FAKE_DEFINITIONS: FakeDefinition[] = [
       'Facebook JS SDK for Embedded Signup: /sdk.js defines FB.init/FB.login, the dialog posts WA_EMBEDDED_SIGNUP FINISH; set the code/ids with POST /__fake/signup or the script query',
     create: () => new FacebookSdkFake(),
     env: (url) => ({ FB_SDK_URL: `${url}/sdk.js` }),
+  },
+  {
+    name: 'website',
+    description:
+      'A static web site to add as a knowledge source (linked pages, a PDF, SSRF redirects, a huge page); crawling it needs RAG_ALLOW_PRIVATE_URLS=true',
+    create: () => new WebsiteFake(),
+    env: () => ({ RAG_ALLOW_PRIVATE_URLS: 'true' }),
   },
 ];

@@ -37,3 +37,24 @@ export function bodyParsers(limit: number): RequestHandler[] {
     guarded(express.urlencoded({ extended: false, limit })),
   ];
 }
+
+/** Meta's largest webhook payload. */
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+/**
+ * The webhook routes get their body as the exact bytes Meta signed (any content type, up to
+ * 3 MB): the signature is checked over them before anything parses JSON. Mounted before the JSON
+ * parser, which then leaves the request alone.
+ */
+export function webhookBodyParser(onTooLarge: () => void): RequestHandler {
+  const parser = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    parser(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const parsed = error as BodyParserError;
+      if (parsed.type === 'entity.too.large') onTooLarge();
+      next(toHttpError(parsed));
+    });
+  };
+}

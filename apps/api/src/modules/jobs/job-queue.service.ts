@@ -71,6 +71,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   /** Handlers running in this process right now, and since when none has been. */
   private running = 0;
   private idleSince: number | null = null;
+  private readonly pendingWakes = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -141,6 +142,28 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     if (tx) tx.afterCommit(wake);
     else await wake();
     return id;
+  }
+
+  /**
+   * Enqueues several jobs of one queue in one statement (queue defaults apply), inside `tx` when
+   * given. Used by the webhook ingest, which groups concurrent deliveries into one transaction.
+   */
+  async sendMany<T extends object>(queue: string, items: T[], options: { tx?: Tx } = {}): Promise<void> {
+    if (items.length === 0) return;
+    const { tx } = options;
+    await this.boss.insert(
+      items.map((data) => ({ name: queue, data })),
+      tx ? { db: { executeSql: (text: string, values: unknown[]) => executeOn(tx, text, values) } } : {},
+    );
+    // The commit is what the caller waits for; the wake-up NOTIFY goes out after it, unawaited.
+    const wake = () => void this.wake(queue).catch(() => undefined);
+    if (tx) tx.afterCommit(wake);
+    else wake();
+  }
+
+  /** Wakes the queue's workers everywhere after jobs were inserted by SQL of the caller's own (see job-insert-sql.ts). */
+  wakeSoon(queue: string): void {
+    void this.wake(queue).catch(() => undefined);
   }
 
   /**
@@ -278,8 +301,20 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  private async wake(queue: string): Promise<void> {
-    await this.hub.publish(WAKE_CHANNEL, queue);
+  /**
+   * Wake-ups are coalesced: however many jobs of a queue are enqueued in the same tick (a burst of
+   * webhook deliveries), workers everywhere get one NOTIFY for it.
+   */
+  private wake(queue: string): Promise<void> {
+    let pending = this.pendingWakes.get(queue);
+    if (!pending) {
+      pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.pendingWakes.delete(queue);
+        return this.hub.publish(WAKE_CHANNEL, queue);
+      });
+      this.pendingWakes.set(queue, pending);
+    }
+    return pending;
   }
 
   private wakeLocal(queue: string): void {

@@ -75,6 +75,48 @@ export const SERIES_SOURCES: SeriesSource[] = [
     groups: null,
     read: countPerDay('audit_events', 'occurred_at', `split_part(action, '.', 1)`),
   },
+  // The messaging pipeline's messages table; playground (simulated) traffic is not real use.
+  {
+    key: 'messages_in',
+    label: 'WhatsApp messages received',
+    unit: 'count',
+    groups: ['total'],
+    read: messagesPerDay(`count(*)::int`, `direction = 'inbound'`),
+  },
+  {
+    key: 'messages_out',
+    label: 'WhatsApp messages sent',
+    unit: 'count',
+    groups: ['total'],
+    read: messagesPerDay(
+      `count(*)::int`,
+      `direction = 'outbound' AND status IN ('sent', 'delivered', 'read')`,
+    ),
+  },
+  {
+    key: 'failed_sends',
+    label: 'WhatsApp sends that failed',
+    unit: 'count',
+    groups: ['total'],
+    read: messagesPerDay(`count(*)::int`, `direction = 'outbound' AND status = 'failed'`),
+  },
+  {
+    key: 'llm_latency_ms',
+    label: 'LLM answer time (average)',
+    unit: 'milliseconds',
+    groups: ['total'],
+    read: messagesPerDay(`round(avg(llm_latency_ms))::int`, `llm_latency_ms IS NOT NULL`),
+  },
+  {
+    key: 'llm_tokens',
+    label: 'LLM tokens (prompt + completion)',
+    unit: 'tokens',
+    groups: ['total'],
+    read: messagesPerDay(
+      `sum(COALESCE(llm_prompt_tokens, 0) + COALESCE(llm_completion_tokens, 0))::int`,
+      `llm_provider IS NOT NULL`,
+    ),
+  },
   {
     // Leads captured, by the CRM the tenant used when the lead was captured (leads.crm_kind), not
     // by whether the CRM accepted it: a lead still waiting to sync counts on its capture day.
@@ -85,3 +127,13 @@ export const SERIES_SOURCES: SeriesSource[] = [
     read: countPerDay('leads', 'created_at', 'crm_kind'),
   },
 ];
+
+/** One aggregate per day over the non-simulated messages that match `where`. */
+function messagesPerDay(aggregate: string, where: string) {
+  return (m: EntityManager, from: Date, toExclusive: Date) =>
+    m.query<SeriesRow[]>(
+      `SELECT ${day('created_at')} AS day, 'total' AS grp, ${aggregate} AS value FROM messages
+       WHERE created_at >= $1 AND created_at < $2 AND NOT simulated AND ${where} GROUP BY 1, 2`,
+      [from, toExclusive],
+    );
+}

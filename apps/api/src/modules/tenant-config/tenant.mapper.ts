@@ -35,6 +35,7 @@ export function toTenantResponse(
       system_prompt: tenant.llmSystemPrompt,
       gemini_api_key: maskSealed(box, tenant.llmGeminiApiKeyEnc),
     },
+    reengagement_template: tenant.reengagementTemplate,
     bot_texts: { ...tenant.botTexts },
     lead_capture: { allow_skip_email: tenant.leadCaptureAllowSkipEmail },
     whatsapp: config

@@ -245,6 +245,10 @@ function applySettings(
   if (dto.llm?.model !== undefined) tenant.llmModel = dto.llm.model || null;
   if (dto.llm?.allow_switch !== undefined) tenant.llmAllowSwitch = dto.llm.allow_switch;
   if (dto.llm?.system_prompt !== undefined) tenant.llmSystemPrompt = dto.llm.system_prompt || null;
+  if (dto.reengagement_template !== undefined)
+    tenant.reengagementTemplate = dto.reengagement_template
+      ? { name: dto.reengagement_template.name, language: dto.reengagement_template.language }
+      : null;
   tenant.llmGeminiApiKeyEnc = nextSealed(box, tenant.llmGeminiApiKeyEnc ?? null, dto.llm?.gemini_api_key);
   if (dto.bot_texts !== undefined) tenant.botTexts = mergeBotTexts(tenant.botTexts ?? {}, dto.bot_texts);
   if (dto.lead_capture?.allow_skip_email !== undefined)

@@ -21,6 +21,7 @@ const tenant: TenantResponse = {
   llm: { provider: 'gemini', model: null, allow_switch: true, system_prompt: null, gemini_api_key: null },
   bot_texts: {},
   lead_capture: { allow_skip_email: true },
+  reengagement_template: null,
   whatsapp: null,
   created_at: '2030-01-01T00:00:00Z',
   updated_at: '2030-01-01T00:00:00Z',

@@ -160,6 +160,22 @@ export function botTextsProblem(value: unknown): string | null {
   return null;
 }
 
+export class ReengagementTemplateDto {
+  @ApiProperty({ example: 'hello_again' })
+  @IsString()
+  @Matches(/^[a-z0-9_]{1,512}$/, {
+    message: 'reengagement_template.name must be a WhatsApp template name: lower-case letters, digits and _',
+  })
+  name: string;
+
+  @ApiProperty({ example: 'en_US' })
+  @IsString()
+  @Matches(/^[a-z]{2,3}(_[A-Z]{2})?$/, {
+    message: 'reengagement_template.language must be a template language code such as en or en_US',
+  })
+  language: string;
+}
+
 /** Everything of a tenant a tenant admin may change: no id, no status. */
 export class TenantSettingsDto {
   @ApiPropertyOptional({ example: 'Lifecode India' })
@@ -207,6 +223,12 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => LlmDto)
   llm?: LlmDto;
+
+  @ApiPropertyOptional({ type: ReengagementTemplateDto, nullable: true })
+  @NullableOptional()
+  @ValidateNested()
+  @Type(() => ReengagementTemplateDto)
+  reengagement_template?: ReengagementTemplateDto | null;
 
   @ApiPropertyOptional({
     description: `Overrides of the bot's texts; keys: ${BOT_TEXT_KEYS.join(', ')}; null restores a default`,

@@ -1,4 +1,10 @@
-import type { BotTexts, CrmKind, LlmProvider, TenantStatus } from '@parley/shared-types';
+import type {
+  BotTexts,
+  CrmKind,
+  LlmProvider,
+  ReengagementTemplate,
+  TenantStatus,
+} from '@parley/shared-types';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('tenants')
@@ -36,6 +42,10 @@ export class TenantEntity {
 
   @Column({ type: 'text', nullable: true })
   llmSystemPrompt: string | null;
+
+  /** Sent when a reply finds the 24-hour window closed (null: record the failure). */
+  @Column({ type: 'jsonb', nullable: true })
+  reengagementTemplate: ReengagementTemplate | null;
 
   /** SecretBox ciphertext of the tenant's own Gemini API key. */
   @Column({ type: 'text', nullable: true })

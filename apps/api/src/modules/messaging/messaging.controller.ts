@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
+  ConversationMessagePage,
+  ConversationPage,
+  PlaygroundMessageResponse,
+} from '@parley/shared-types';
+import { TenantAdminOnly, TenantId } from '../../common/auth/decorators';
+import { PageQueryDto } from '../../common/http/query';
+import { ConversationsService } from './conversations.service';
+import { ConversationQueryDto } from './dto/conversation-query.dto';
+import { PlaygroundMessageDto, PlaygroundResetDto } from './dto/playground.dto';
+import { PlaygroundService } from './playground.service';
+
+@ApiTags('tenant')
+@TenantAdminOnly()
+@Controller('api/v1/tenant/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  list(@TenantId() tenantId: string, @Query() query: ConversationQueryDto): Promise<ConversationPage> {
+    return this.conversations.list(tenantId, query);
+  }
+
+  @Get(':id/messages')
+  messages(
+    @TenantId() tenantId: string,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ConversationMessagePage> {
+    return this.conversations.messages(tenantId, id, query);
+  }
+}
+
+@ApiTags('tenant')
+@TenantAdminOnly()
+@Controller('api/v1/tenant/playground/messages')
+export class PlaygroundController {
+  constructor(private readonly playground: PlaygroundService) {}
+
+  @Post()
+  @HttpCode(200)
+  send(@TenantId() tenantId: string, @Body() dto: PlaygroundMessageDto): Promise<PlaygroundMessageResponse> {
+    return this.playground.send(tenantId, dto);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  reset(@TenantId() tenantId: string, @Query() query: PlaygroundResetDto): Promise<void> {
+    return this.playground.reset(tenantId, query.from);
+  }
+}
