@@ -139,12 +139,7 @@ describePipeline('fault: a worker process killed (SIGKILL) mid-job', () => {
    */
   it('re-runs the job on another worker and the person gets exactly one reply', async () => {
     const person = waId();
-    s!.graph.fail({
-      method: 'POST',
-      path: '/messages',
-      times: 1,
-      response: { ...graphError(500, 131000, 'Something went wrong'), delayMs: 4000 },
-    });
+    s!.graph.refuseNextSend(graphError(500, 131000, 'Something went wrong'), 4000);
     const { sends, outbound, finishedMs } = await killMidJob(person, () => s!.graph.refusedTo(person) > 0);
     expect(transcript(sends)).toEqual(s!.control);
     expect(outbound).toHaveLength(s!.control.length);

@@ -37,13 +37,23 @@ interface Send {
  */
 export class GraphFake extends FakeServer {
   private readonly accepted: Send[] = [];
+  private readonly refused: Send[] = [];
   private holdMs = 0;
+  private refuseNext: { status: number; body: unknown; holdMs: number } | null = null;
 
   constructor() {
     super('graph-faults');
     this.route('POST', '/:version/:phoneNumberId/messages', async (req) => {
       const body = req.body as Send & { status?: string };
-      if (body.status === 'read') return { status: 200, body: { success: true } };
+      if (body.status === 'read' || (body as { typing_indicator?: unknown }).typing_indicator)
+        return { status: 200, body: { success: true } };
+      const refusal = this.refuseNext;
+      if (refusal) {
+        this.refuseNext = null;
+        this.refused.push({ to: body.to, type: body.type, body: body as unknown as Record<string, unknown> });
+        await new Promise((r) => setTimeout(r, refusal.holdMs));
+        return { status: refusal.status, body: refusal.body };
+      }
       // Accepted on arrival, as Meta does: a sender that dies before the answer still sent it.
       this.accepted.push({ to: body.to, type: body.type, body: body as unknown as Record<string, unknown> });
       const hold = this.holdMs;
@@ -58,6 +68,11 @@ export class GraphFake extends FakeServer {
         },
       };
     });
+  }
+
+  /** The next message send (not a read receipt) is refused with `response`, answered after `holdMs`. */
+  refuseNextSend(response: { status: number; body: unknown }, holdMs: number): void {
+    this.refuseNext = { ...response, holdMs };
   }
 
   /** The next accepted send is answered only after `ms`. */
