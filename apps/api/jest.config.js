@@ -33,6 +33,15 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
     },
+    {
+      // Fault injection: built API and worker processes (pnpm build first) killed, starved of
+      // PostgreSQL or of the vendors they call, on databases and clusters each test makes.
+      ...shared,
+      displayName: 'faults',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/env.ts'],
+    },
   ],
   // Jest reads these from the top level only; inside a project they are silently ignored (and
   // every e2e test ran with the 5 s default). 60 s is for the e2e suites booting whole apps.

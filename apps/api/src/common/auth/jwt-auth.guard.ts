@@ -20,6 +20,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
     if (error instanceof UnauthorizedException) throw error;
+    // The user could not be loaded (e.g. the database is down): a server error (5xx, retried),
+    // not a reason to tell the client its token is bad.
+    if (error instanceof Error) throw error;
     if (error || !user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new UnauthorizedException(

@@ -1,0 +1,4 @@
+export * from './api';
+export * from './results';
+export * from './stats';
+export * from './table';
