@@ -111,6 +111,24 @@ describe('Messaging pipeline', () => {
       expect(messages.body.items.filter((m: { status: string }) => m.status === 'failed')).toHaveLength(4);
     });
 
+    it('stops for a tenant whose token Meta revoked, whichever call (read receipt or send) finds out', async () => {
+      const tenant = await waTenant(t, graph);
+      graph.revokeToken(tenant.accessToken);
+      const user = await knownUser(t, tenant);
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
+      await waitIdle(t, tenant.id);
+      const health = await t.http().get('/api/v1/tenant/health').set(bearer(tenant.admin.token));
+      expect(JSON.stringify(health.body)).toContain('invalid');
+      expect(sent(graph, tenant.phoneNumberId)).toHaveLength(0);
+      const calls = graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hello?'));
+      await waitIdle(t, tenant.id);
+      expect(graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(calls);
+      const rows = await outbound(tenant.id);
+      expect(rows).toHaveLength(4);
+      expect(rows.every((r) => r.status === 'failed')).toBe(true);
+    });
+
     it("sends the tenant's re-engagement template when the 24-hour window is closed (131047), else records the failure", async () => {
       const withTemplate = await waTenant(t, graph);
       const without = await waTenant(t, graph);
