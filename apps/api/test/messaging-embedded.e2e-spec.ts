@@ -1,4 +1,4 @@
-import { GeminiFake, metaJson } from '@parley/fakes';
+import { GeminiFake, GraphFake, metaJson } from '@parley/fakes';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import {
   client,
   messagesOf,
   messagingEnv,
-  MiniGraph,
+  sent,
   textDelivery,
   waitIdle,
   waTenant,
@@ -18,12 +18,12 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /** The pipeline on the embedded database (PGlite: one connection's work at a time). */
 describe('messaging on the embedded database', () => {
-  let graph: MiniGraph;
+  let graph: GraphFake;
   let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
+    [graph, gemini] = await Promise.all([new GraphFake().start(), new GeminiFake().start()]);
     t = await startTestApp({
       ...messagingEnv(graph, gemini),
       DATABASE_URL: undefined,
@@ -32,12 +32,12 @@ describe('messaging on the embedded database', () => {
   });
   afterAll(async () => {
     await t.close();
-    await Promise.all([graph.server.stop(), gemini.stop()]);
+    await Promise.all([graph.stop(), gemini.stop()]);
   });
 
   it('stores, deduplicates, answers and captures playground replies', async () => {
     expect((await t.http().get('/health')).body).toMatchObject({ mode: 'embedded' });
-    const tenant = await waTenant(t);
+    const tenant = await waTenant(t, graph);
     const user = waUser();
     const bytes = metaJson(textDelivery(tenant.phoneNumberId, user, 'hello'));
     const results = await Promise.all(Array.from({ length: 5 }, () => client(t).deliver(bytes)));
@@ -49,7 +49,7 @@ describe('messaging on the embedded database', () => {
       ['outbound', 'sent'],
       ['outbound', 'sent'],
     ]);
-    expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+    expect(sent(graph, tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
       WELCOME,
       'image',
       ASK_NAME,

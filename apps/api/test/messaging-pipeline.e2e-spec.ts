@@ -1,4 +1,14 @@
-import { envelope, GeminiFake, inbound, messagesChange, status } from '@parley/fakes';
+import {
+  envelope,
+  GeminiFake,
+  GraphFake,
+  graphError,
+  inbound,
+  messagesChange,
+  status,
+  type FakeResponse,
+  type GraphFailureKind,
+} from '@parley/fakes';
 import fc from 'fast-check';
 import { InboundWorker } from '../src/modules/messaging/inbound.worker';
 import { MessagingRepository } from '../src/modules/messaging/messaging.repository';
@@ -6,15 +16,15 @@ import { randomUUID } from 'node:crypto';
 import { platformAdmin } from './support/fixtures';
 import {
   ASK_NAME,
+  attempts,
   client,
-  graphError,
   greetKnown,
   knownUser,
   llmAnswer,
   LOGO,
   messagesOf,
   messagingEnv,
-  MiniGraph,
+  sent,
   textDelivery,
   waitIdle,
   waTenant,
@@ -25,18 +35,18 @@ import { bearer, startIsolatedTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait';
 
 describe('Messaging pipeline', () => {
-  let graph: MiniGraph;
+  let graph: GraphFake;
   let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
+    [graph, gemini] = await Promise.all([new GraphFake().start(), new GeminiFake().start()]);
     // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
     t = await startIsolatedTestApp(messagingEnv(graph, gemini));
   });
   afterAll(async () => {
     await t.close();
-    await Promise.all([graph.server.stop(), gemini.stop()]);
+    await Promise.all([graph.stop(), gemini.stop()]);
   });
   afterEach(() => graph.clearFailures());
 
@@ -44,16 +54,13 @@ describe('Messaging pipeline', () => {
     (await messagesOf(t, tenantId)).filter((r) => r.direction === 'outbound');
 
   describe('sending', () => {
-    it.each([
-      ['throughput error 130429', graphError(130429, 'Rate limit hit', 400)],
-      [
-        'HTTP 429',
-        { status: 429, body: { error: { message: 'Too many calls', type: 'OAuthException', code: 4 } } },
-      ],
+    it.each<[string, GraphFailureKind | FakeResponse]>([
+      ['throughput error 130429', 'throughput'],
+      ['HTTP 429', graphError(429, 4, '(#4) Application request limit reached', { isTransient: true })],
       ['HTTP 503 without a Graph body', { status: 503, raw: 'Service Unavailable' }],
-    ])('retries after %s and then sends each reply exactly once', async (_label, response) => {
-      const tenant = await waTenant(t);
-      graph.failSends(tenant.phoneNumberId, response, 1);
+    ])('retries after %s and then sends each reply exactly once', async (_label, failure) => {
+      const tenant = await waTenant(t, graph);
+      graph.failNextSends(failure, { phoneNumberId: tenant.phoneNumberId });
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       await waitIdle(t, tenant.id, 20_000);
       // The chat engine's first answer to a new contact: welcome, logo, the lead capture's question.
@@ -63,25 +70,29 @@ describe('Messaging pipeline', () => {
         ['text', ASK_NAME, 'sent'],
       ]);
       // One refused attempt, then each reply once.
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(4);
+      expect(attempts(graph, tenant.phoneNumberId)).toHaveLength(4);
+      expect(sent(graph, tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+        WELCOME,
+        'image',
+        ASK_NAME,
+      ]);
     });
 
     it('marks the credential invalid on a token error (190) and stops calling Meta for the tenant', async () => {
-      const tenant = await waTenant(t);
-      graph.failSends(
-        tenant.phoneNumberId,
-        graphError(190, 'Error validating access token: Session has expired', 401),
-      );
+      const tenant = await waTenant(t, graph);
+      // Sends only: the read receipt, never waited for, must not be the call that finds out.
+      graph.failNextSends('token_expired', { times: Infinity, phoneNumberId: tenant.phoneNumberId });
       const user = await knownUser(t, tenant);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
       await waitIdle(t, tenant.id);
-      const calls = graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(1);
+      const calls = graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
+      expect(attempts(graph, tenant.phoneNumberId)).toHaveLength(1);
+      expect(sent(graph, tenant.phoneNumberId)).toHaveLength(0);
       const health = await t.http().get('/api/v1/tenant/health').set(bearer(tenant.admin.token));
       expect(JSON.stringify(health.body)).toContain('invalid');
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hello?'));
       await waitIdle(t, tenant.id);
-      expect(graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(calls);
+      expect(graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(calls);
       const rows = await outbound(tenant.id);
       // Welcome, logo, greeting; then the LLM's answer: none reached Meta after the first refusal.
       expect(rows.map((r) => r.text)).toEqual([
@@ -100,9 +111,27 @@ describe('Messaging pipeline', () => {
       expect(messages.body.items.filter((m: { status: string }) => m.status === 'failed')).toHaveLength(4);
     });
 
+    it('stops for a tenant whose token Meta revoked, whichever call (read receipt or send) finds out', async () => {
+      const tenant = await waTenant(t, graph);
+      graph.revokeToken(tenant.accessToken);
+      const user = await knownUser(t, tenant);
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
+      await waitIdle(t, tenant.id);
+      const health = await t.http().get('/api/v1/tenant/health').set(bearer(tenant.admin.token));
+      expect(JSON.stringify(health.body)).toContain('invalid');
+      expect(sent(graph, tenant.phoneNumberId)).toHaveLength(0);
+      const calls = graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
+      await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hello?'));
+      await waitIdle(t, tenant.id);
+      expect(graph.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(calls);
+      const rows = await outbound(tenant.id);
+      expect(rows).toHaveLength(4);
+      expect(rows.every((r) => r.status === 'failed')).toBe(true);
+    });
+
     it("sends the tenant's re-engagement template when the 24-hour window is closed (131047), else records the failure", async () => {
-      const withTemplate = await waTenant(t);
-      const without = await waTenant(t);
+      const withTemplate = await waTenant(t, graph);
+      const without = await waTenant(t, graph);
       const patched = await t
         .http()
         .patch('/api/v1/tenant/settings')
@@ -120,7 +149,8 @@ describe('Messaging pipeline', () => {
         const user = await knownUser(t, tenant);
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'first'));
         await waitIdle(t, tenant.id);
-        graph.failSends(tenant.phoneNumberId, graphError(131047, 'Re-engagement message', 400), 1);
+        // A day later: free-form messages get 131047, templates still go.
+        graph.closeWindow(tenant.phoneNumberId, `+${user.waId}`);
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'later'));
         await waitIdle(t, tenant.id);
       }
@@ -130,7 +160,7 @@ describe('Messaging pipeline', () => {
         ['text', 'failed', 131047],
         ['template', 'sent', null],
       ]);
-      const sentTemplate = graph.sends(withTemplate.phoneNumberId).at(-1);
+      const sentTemplate = sent(graph, withTemplate.phoneNumberId).at(-1);
       expect(sentTemplate).toMatchObject({
         type: 'template',
         template: { name: 'hello_again', language: { code: 'en_US' } },
@@ -144,7 +174,7 @@ describe('Messaging pipeline', () => {
 
   describe('window closed after the send', () => {
     it('queues the re-engagement template once when a failed status reports 131047', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       await t
         .http()
         .patch('/api/v1/tenant/settings')
@@ -176,7 +206,7 @@ describe('Messaging pipeline', () => {
         ['text', 'sent', null],
         ['template', 'sent', null],
       ]);
-      expect(graph.sends(tenant.phoneNumberId).at(-1)).toMatchObject({
+      expect(sent(graph, tenant.phoneNumberId).at(-1)).toMatchObject({
         type: 'template',
         template: { name: 'hello_again', language: { code: 'en_US' } },
       });
@@ -203,7 +233,7 @@ describe('Messaging pipeline', () => {
     };
 
     it('re-runs a job that died before committing, and sends each reply once', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = waUser();
       const wamid = `wamid.crash${randomUUID().slice(0, 8)}`;
       // A worker took the message, ran the engine and died before its commit.
@@ -217,7 +247,7 @@ describe('Messaging pipeline', () => {
       expect(await t.app.get(InboundWorker).sweep()).toBeGreaterThanOrEqual(1);
       await waitIdle(t, tenant.id);
       await t.app.get(InboundWorker).run(jobFor(tenant.id, user.waId));
-      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+      expect(sent(graph, tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
         WELCOME,
         'image',
         ASK_NAME,
@@ -226,7 +256,7 @@ describe('Messaging pipeline', () => {
     });
 
     it('sends replies committed by a job that died before sending once, even with three jobs at once or a lost answer', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = waUser();
       const wamid = `wamid.crash${randomUUID().slice(0, 8)}`;
       const [{ id: inboundId }]: { id: string }[] = await t.dataSource.query(
@@ -259,7 +289,7 @@ describe('Messaging pipeline', () => {
       const worker = t.app.get(InboundWorker);
       await Promise.all([1, 2, 3].map(() => worker.run(jobFor(tenant.id, user.waId))));
       await waitIdle(t, tenant.id);
-      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body)).toEqual(['one', 'two']);
+      expect(sent(graph, tenant.phoneNumberId).map((s) => s.text?.body)).toEqual(['one', 'two']);
       // A crash after Meta accepted the sends but before their wamids were stored: the sender's
       // ledger answers from the first result, Meta is not called again.
       await t.dataSource.query(
@@ -268,7 +298,7 @@ describe('Messaging pipeline', () => {
       );
       await t.dataSource.query(`UPDATE conversations SET lease_until = NULL WHERE id = $1`, [conversationId]);
       await worker.run(jobFor(tenant.id, user.waId));
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(2);
+      expect(sent(graph, tenant.phoneNumberId)).toHaveLength(2);
       expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
     });
   });
@@ -276,8 +306,8 @@ describe('Messaging pipeline', () => {
   describe('dead letters', () => {
     it('parks a job that exhausted its retries for platform admins, who can replay or discard it', async () => {
       const root = await platformAdmin(t);
-      const tenant = await waTenant(t);
-      graph.failSends(tenant.phoneNumberId, graphError(131016, 'Service unavailable', 503));
+      const tenant = await waTenant(t, graph);
+      graph.failNextSends('service_unavailable', { times: Infinity, phoneNumberId: tenant.phoneNumberId });
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       let letter: { id: string; tenant_id: string; queue: string; attempts: number } | undefined;
       await waitFor(async () => {
@@ -312,8 +342,8 @@ describe('Messaging pipeline', () => {
 
   describe('conversations API', () => {
     it("lists a tenant's conversations with the last message and window, and only its own", async () => {
-      const a = await waTenant(t);
-      const b = await waTenant(t);
+      const a = await waTenant(t, graph);
+      const b = await waTenant(t, graph);
       const user = waUser('Meera Nair');
       await client(t).deliver(textDelivery(a.phoneNumberId, user, 'hi'));
       await client(t).deliver(textDelivery(b.phoneNumberId, waUser('Other'), 'hi'));
@@ -394,8 +424,8 @@ describe('Messaging pipeline', () => {
 
     it("shows platform admins a tenant's conversations, most recently active first", async () => {
       const root = await platformAdmin(t);
-      const a = await waTenant(t);
-      const b = await waTenant(t);
+      const a = await waTenant(t, graph);
+      const b = await waTenant(t, graph);
       const first = waUser('Kavya Iyer');
       const second = waUser('Rohan Shah');
       await client(t).deliver(textDelivery(a.phoneNumberId, first, 'hi'));
@@ -437,9 +467,9 @@ describe('Messaging pipeline', () => {
 
   describe('playground', () => {
     it('runs a simulated message through the pipeline, captures the replies, and resets the contact', async () => {
-      const tenant = await waTenant(t);
-      const other = await waTenant(t);
-      const calls = graph.server.requests().length;
+      const tenant = await waTenant(t, graph);
+      const other = await waTenant(t, graph);
+      const calls = graph.requests().length;
       const send = (text: string, token = tenant.admin.token) =>
         t
           .http()
@@ -462,7 +492,7 @@ describe('Messaging pipeline', () => {
         { type: 'text', text: "Thanks, Tara! What's your email address?" },
       ]);
       expect(second.body.conversation_id).toBe(first.body.conversation_id);
-      expect(graph.server.requests().length).toBe(calls);
+      expect(graph.requests().length).toBe(calls);
       const list = await t.http().get('/api/v1/tenant/conversations').set(bearer(tenant.admin.token));
       expect(list.body.items[0]).toMatchObject({ simulated: true, contact: { wa_id: '919876543210' } });
       const rows = await outbound(tenant.id);
@@ -531,7 +561,7 @@ describe('Messaging pipeline', () => {
         'messages_in',
         'messages_out',
       ]);
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'count me'));
       await waitIdle(t, tenant.id);
       await t
@@ -547,7 +577,7 @@ describe('Messaging pipeline', () => {
 
   describe('any payload', () => {
     it('never answers a signed delivery of any JSON shape with a 5xx', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const phone = fc.oneof(fc.constant(tenant.phoneNumberId), fc.string(), fc.integer(), fc.constant(null));
       const anyMessage = fc.oneof(
         fc.jsonValue(),

@@ -1,4 +1,13 @@
-import { envelope, GeminiFake, inbound, messagesChange, metaJson, signWebhook, status } from '@parley/fakes';
+import {
+  envelope,
+  GeminiFake,
+  GraphFake,
+  inbound,
+  messagesChange,
+  metaJson,
+  signWebhook,
+  status,
+} from '@parley/fakes';
 import { Metrics } from '../src/modules/metrics/metrics.service';
 import { ConfigLoader as ConfigLoaderRef } from '../src/modules/tenant-config/config-loader.service';
 import { bearer, startIsolatedTestApp, TestApp } from './support/test-app';
@@ -14,7 +23,7 @@ import {
   LOGO,
   messagesOf,
   messagingEnv,
-  MiniGraph,
+  sent,
   textDelivery,
   UNSUPPORTED,
   VERIFY_TOKEN,
@@ -25,18 +34,18 @@ import {
 } from './support/messaging';
 
 describe('WhatsApp webhook ingest', () => {
-  let graph: MiniGraph;
+  let graph: GraphFake;
   let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
+    [graph, gemini] = await Promise.all([new GraphFake().start(), new GeminiFake().start()]);
     // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
     t = await startIsolatedTestApp(messagingEnv(graph, gemini));
   });
   afterAll(async () => {
     await t.close();
-    await Promise.all([graph.server.stop(), gemini.stop()]);
+    await Promise.all([graph.stop(), gemini.stop()]);
   });
   afterEach(() => graph.clearFailures());
 
@@ -53,7 +62,7 @@ describe('WhatsApp webhook ingest', () => {
     });
 
     it("answers a tenant's own app with its own verify token", async () => {
-      const tenant = await waTenant(t, { webhook_verify_token: 'tenant-own-verify' });
+      const tenant = await waTenant(t, graph, { webhook_verify_token: 'tenant-own-verify' });
       const path = `/webhooks/whatsapp/${tenant.id}`;
       expect(await client(t).verify('tenant-own-verify', '42', path)).toEqual({ status: 200, body: '42' });
       expect((await client(t).verify(VERIFY_TOKEN + 'x', '42', path)).status).toBe(403);
@@ -65,7 +74,7 @@ describe('WhatsApp webhook ingest', () => {
 
   describe('signature', () => {
     it('accepts the exact signed bytes and refuses wrong, missing and re-serialised bodies, storing nothing', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = waUser('Jürgen');
       const payload = textDelivery(tenant.phoneNumberId, user, 'Grüße aus München ✓');
       const bytes = metaJson(payload);
@@ -86,7 +95,7 @@ describe('WhatsApp webhook ingest', () => {
     });
 
     it("checks a tenant path against the tenant's own app secret", async () => {
-      const tenant = await waTenant(t, { fb_app_secret: 'tenant-own-app-secret-123' });
+      const tenant = await waTenant(t, graph, { fb_app_secret: 'tenant-own-app-secret-123' });
       const bytes = metaJson(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       const path = `/webhooks/whatsapp/${tenant.id}`;
       expect((await client(t).deliver(bytes, { path })).status).toBe(401);
@@ -109,7 +118,7 @@ describe('WhatsApp webhook ingest', () => {
 
   describe('ingest and the pipeline', () => {
     it('stores a text message, answers with the welcome text, logo and greeting, and records the sends', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = await knownUser(t, tenant);
       expect((await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'Hello'))).status).toBe(200);
       await waitIdle(t, tenant.id);
@@ -122,7 +131,7 @@ describe('WhatsApp webhook ingest', () => {
       ]);
       expect(rows[1].idempotency_key).toBe(`${rows[0].wamid}:0`);
       expect(rows[1].wamid).toMatch(/^wamid\./);
-      const sends = graph.sends(tenant.phoneNumberId);
+      const sends = sent(graph, tenant.phoneNumberId);
       expect(sends).toEqual([
         expect.objectContaining({
           messaging_product: 'whatsapp',
@@ -145,7 +154,7 @@ describe('WhatsApp webhook ingest', () => {
         }),
       ]);
       // The message is marked read with the typing indicator while the bot works.
-      const read = graph.server
+      const read = graph
         .requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })
         .map((r) => r.body as Record<string, unknown>)
         .filter((b) => b.status === 'read');
@@ -161,8 +170,7 @@ describe('WhatsApp webhook ingest', () => {
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'Again'));
       await waitIdle(t, tenant.id);
       expect(
-        graph
-          .sends(tenant.phoneNumberId)
+        sent(graph, tenant.phoneNumberId)
           .slice(3)
           .map((s) => s.text?.body),
       ).toEqual([llmAnswer('Again', user.leadName)]);
@@ -175,7 +183,7 @@ describe('WhatsApp webhook ingest', () => {
     });
 
     it('stores every message type with its text, and answers what it cannot read politely', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = await knownUser(t, tenant);
       const messages = [
         inbound.text(user, 'plain text', { timestamp: 1_800_000_001 }),
@@ -209,8 +217,7 @@ describe('WhatsApp webhook ingest', () => {
         ['sticker', null],
         ['other', null],
       ]);
-      const texts = graph
-        .sends(tenant.phoneNumberId)
+      const texts = sent(graph, tenant.phoneNumberId)
         .filter((s) => s.type === 'text')
         .map((s) => s.text?.body);
       // In order: the first text is greeted; the other text-bearing messages are answered by the
@@ -224,8 +231,8 @@ describe('WhatsApp webhook ingest', () => {
     });
 
     it('handles two changes and two messages in one payload, a BSUID-only user and several entries', async () => {
-      const a = await waTenant(t);
-      const b = await waTenant(t);
+      const a = await waTenant(t, graph);
+      const b = await waTenant(t, graph);
       const user = waUser();
       const bsuid = { userId: 'US.13491208655302741918', username: 'ravi.k' };
       const payload = envelope(
@@ -275,13 +282,13 @@ describe('WhatsApp webhook ingest', () => {
         ]),
       );
       // The BSUID-only user is answered through its user id.
-      expect(graph.sends(b.phoneNumberId).map((s) => s.to ?? s.recipient)).toEqual(
+      expect(sent(graph, b.phoneNumberId).map((s) => s.to ?? s.recipient)).toEqual(
         expect.arrayContaining([bsuid.userId, `+${user.waId}`]),
       );
     });
 
     it('stores nothing new and enqueues nothing for duplicates, sequential or concurrent', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = waUser();
       const bytes = metaJson(textDelivery(tenant.phoneNumberId, user, 'only once'));
       const concurrent = await Promise.all(Array.from({ length: 8 }, () => client(t).deliver(bytes)));
@@ -297,7 +304,7 @@ describe('WhatsApp webhook ingest', () => {
       const rows = await messagesOf(t, tenant.id);
       expect(rows.filter((r) => r.direction === 'inbound')).toHaveLength(1);
       // One answer: welcome, logo, the capture's question.
-      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+      expect(sent(graph, tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
         WELCOME,
         'image',
         ASK_NAME,
@@ -305,7 +312,7 @@ describe('WhatsApp webhook ingest', () => {
     });
 
     it('handles one user strictly in order under load, and other users in parallel', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const users = [waUser('U1'), waUser('U2'), waUser('U3')];
       const base = 1_800_000_000;
       const deliveries = users.flatMap((user) =>
@@ -336,10 +343,10 @@ describe('WhatsApp webhook ingest', () => {
 
   describe('statuses', () => {
     it('moves outbound rows forward only, records failures, and keeps a status that came before the send', async () => {
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       const user = waUser();
       const early = 'wamid.early0000000000000000';
-      graph.nextIds.push(early);
+      graph.nextWamids(early);
       // Meta reports `delivered` for the first reply before Parley even sent it.
       const pre = envelope({
         changes: [
@@ -402,7 +409,7 @@ describe('WhatsApp webhook ingest', () => {
         .set(bearer(root.token));
       expect(early.status).toBe(409);
       // The number is added to a tenant; the replay then goes through the pipeline.
-      const tenant = await waTenant(t);
+      const tenant = await waTenant(t, graph);
       await t.dataSource.query(`UPDATE tenant_configs SET phone_number_id = $1 WHERE tenant_id = $2`, [
         number,
         tenant.id,
@@ -437,7 +444,7 @@ describe('WhatsApp webhook ingest', () => {
 
     it('treats a deactivated configuration as unrouted', async () => {
       const root = await platformAdmin(t);
-      const tenant = await waTenant(t, { is_active: false });
+      const tenant = await waTenant(t, graph, { is_active: false });
       expect((await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'))).status).toBe(200);
       expect(await messagesOf(t, tenant.id)).toHaveLength(0);
       const list = await t

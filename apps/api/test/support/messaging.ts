@@ -1,15 +1,14 @@
 import {
   contact,
   envelope,
-  FakeServer,
   GeminiFake,
+  GraphFake,
   inbound,
   messagesChange,
   WebhookClient,
   type ContactSpec,
-  type FakeResponse,
 } from '@parley/fakes';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { LeadsService } from '../../src/modules/crm/leads.service';
 import { createTenant, createWhatsAppConfig, TestTenant } from './fixtures';
 import { TestApp } from './test-app';
@@ -18,6 +17,7 @@ import { waitFor } from './wait';
 export const APP_SECRET = 'test-app-secret-0123456789';
 export const VERIFY_TOKEN = 'platform-verify-token';
 
+/** A messages request body as the sender posts it to Graph. */
 export interface GraphSend {
   /** E.164 phone number; absent when sending to a business-scoped user id (`recipient`). */
   to?: string;
@@ -28,90 +28,14 @@ export interface GraphSend {
   template?: { name: string };
 }
 
-/**
- * A tiny stand-in for Meta's Graph `/{phone_number_id}/messages`, answering with Meta's documented
- * success body and, through FakeServer failure rules, its error bodies. (To be replaced by the
- * whatsapp module's Graph fake.)
- */
-export class MiniGraph {
-  readonly server = new FakeServer('graph-mini');
-  /** wamids to hand out next, before random ones (a status may be delivered before the answer). */
-  readonly nextIds: string[] = [];
-  private sendFailures: { phoneNumberId: string; response: FakeResponse; remaining: number }[] = [];
-
-  constructor() {
-    this.server.route('POST', '/:version/:phoneNumberId/messages', (req) => {
-      const body = req.body as { to?: string; status?: string };
-      if (body.status === 'read') return { status: 200, body: { success: true } };
-      const failure = this.sendFailures.find(
-        (f) => f.phoneNumberId === req.params.phoneNumberId && f.remaining > 0,
-      );
-      if (failure) {
-        failure.remaining -= 1;
-        return failure.response;
-      }
-      const id = this.nextIds.shift() ?? `wamid.out${randomBytes(12).toString('hex')}`;
-      return {
-        status: 200,
-        body: {
-          messaging_product: 'whatsapp',
-          contacts: [{ input: body.to, wa_id: body.to }],
-          messages: [{ id }],
-        },
-      };
-    });
-  }
-
-  /** Answers the number's next `times` sends (not read receipts) with `response` (default: until cleared). */
-  failSends(phoneNumberId: string, response: FakeResponse, times = Infinity): void {
-    this.sendFailures.push({ phoneNumberId, response, remaining: times });
-  }
-
-  clearFailures(): void {
-    this.sendFailures = [];
-    this.server.clearFailures();
-  }
-
-  /** Read receipts (with typing indicator) sent for the number. */
-  reads(phoneNumberId: string): Record<string, unknown>[] {
-    return this.server
-      .requests({ method: 'POST', path: `/v25.0/${phoneNumberId}/messages` })
-      .map((r) => r.body as Record<string, unknown>)
-      .filter((b) => b.status === 'read');
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  /** Sends (not read receipts) made for one business number, in order. */
-  sends(phoneNumberId: string): GraphSend[] {
-    return this.server
-      .requests({ method: 'POST', path: `/v25.0/${phoneNumberId}/messages` })
-      .map((r) => r.body as GraphSend & { status?: string })
-      .filter((b) => b.status !== 'read');
-  }
+/** The request bodies of the sends Graph accepted from one business number, in order (no read receipts). */
+export function sent(graph: GraphFake, phoneNumberId: string): GraphSend[] {
+  return graph.sentMessages(phoneNumberId).map((m) => m.body as unknown as GraphSend);
 }
 
-/** Meta's sync error body (PROTOCOLS.md §4.5). */
-export function graphError(code: number, message: string, httpStatus = 400) {
-  return {
-    status: httpStatus,
-    body: {
-      error: {
-        message: `(#${code}) ${message}`,
-        type: 'OAuthException',
-        code,
-        error_data: { messaging_product: 'whatsapp', details: message },
-        fbtrace_id: 'AbCdEf123',
-      },
-    },
-  };
+/** The request bodies of every send tried from one number, refused ones included (no read receipts). */
+export function attempts(graph: GraphFake, phoneNumberId: string): GraphSend[] {
+  return graph.sendAttempts(phoneNumberId) as unknown as GraphSend[];
 }
 
 /**
@@ -142,6 +66,8 @@ export function messagingEnv(
 
 export interface WaTenant extends TestTenant {
   phoneNumberId: string;
+  /** The tenant's access token, known to the Graph fake for its number only. */
+  accessToken: string;
 }
 
 export const WELCOME = 'Welcome to Acme! Ask me anything.';
@@ -155,16 +81,29 @@ export const greetKnown = (firstName: string) => `Welcome back, ${firstName}! Ho
 export const llmAnswer = (text: string, leadName?: string) =>
   `You asked: "${text}".${leadName ? ` (for ${leadName})` : ''}`;
 
-/** A tenant on the local CRM with a welcome text, a logo and an active WhatsApp number. */
-export async function waTenant(t: TestApp, config: Record<string, unknown> = {}): Promise<WaTenant> {
+/**
+ * A tenant on the local CRM with a welcome text, a logo and an active WhatsApp number, registered
+ * in the Graph fake with a token that may send from that number.
+ */
+export async function waTenant(
+  t: TestApp,
+  graph: GraphFake,
+  config: Record<string, unknown> = {},
+): Promise<WaTenant> {
   const tenant = await createTenant(t, {
     crm: 'local',
     default_country: 'IN',
     branding: { welcome_message: WELCOME, logo_url: LOGO },
   });
   const phoneNumberId = `1${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1e6)}`;
-  await createWhatsAppConfig(t, tenant, { phone_number_id: phoneNumberId, ...config });
-  return { ...tenant, phoneNumberId };
+  graph.addPhoneNumber(phoneNumberId);
+  const accessToken = graph.issueToken([phoneNumberId]);
+  await createWhatsAppConfig(t, tenant, {
+    phone_number_id: phoneNumberId,
+    access_token: accessToken,
+    ...config,
+  });
+  return { ...tenant, phoneNumberId, accessToken };
 }
 
 let phoneCounter = 0;

@@ -148,6 +148,44 @@ describe('GraphFake', () => {
     expect((await post(text())).status).toBe(200);
   });
 
+  it('fails only sends on demand, never read receipts, with a kind or a verbatim response', async () => {
+    const read = { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.ABC' };
+    meta.failNextSends('service_unavailable', { times: 2, phoneNumberId: phone });
+    expect((await post(read)).status).toBe(200);
+    const down = await post(text());
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ error: { code: 131016 } });
+    expect((await post(text())).status).toBe(503);
+    expect((await post(text())).status).toBe(200);
+
+    meta.failNextSends({ status: 503, raw: 'Service Unavailable' });
+    const bare = await post(text());
+    expect(bare.status).toBe(503);
+    expect(await bare.text()).toBe('Service Unavailable');
+    meta.failNextSends('throughput', { times: Infinity, phoneNumberId: '999' });
+    expect((await post(text())).status).toBe(200);
+    // A bad token is still refused first.
+    meta.failNextSends('token_expired', { times: Infinity });
+    expect((await post(text(), { auth: 'EAAGnot-a-token' })).status).toBe(401);
+    meta.clearFailures();
+    expect((await post(text())).status).toBe(200);
+    // Accepted sends only in sentMessages; every attempt (not the receipt) in sendAttempts.
+    expect(meta.sentMessages(phone)).toHaveLength(3);
+    expect(meta.sendAttempts(phone)).toHaveLength(7);
+  });
+
+  it('answers sends with queued wamids first, then random ones', async () => {
+    meta.nextWamids('wamid.early1', 'wamid.early2');
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await post(text());
+      ids.push(((await res.json()) as { messages: { id: string }[] }).messages[0].id);
+    }
+    expect(ids.slice(0, 2)).toEqual(['wamid.early1', 'wamid.early2']);
+    expect(ids[2]).toMatch(/^wamid\.HBgL/);
+    expect(meta.sentMessages().map((m) => m.wamid)).toEqual(ids);
+  });
+
   it('marks messages read, with the typing indicator', async () => {
     const res = await post({
       messaging_product: 'whatsapp',

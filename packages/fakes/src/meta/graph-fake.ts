@@ -18,7 +18,11 @@ import { MetaOnboardingState, registerOnboardingRoutes } from './onboarding-rout
  * - Customer service window: open for everybody unless closed with `closeWindow`; then a
  *   free-form message is refused with 131047 and only templates go through.
  * - Failures: `failNext('throughput' | 'pair_rate' | ...)` in process, or over HTTP by posting
- *   `graphFailure(kind)` to the harness's `/__fake/failures`.
+ *   `graphFailure(kind)` to the harness's `/__fake/failures`. Both match every messages call, read
+ *   receipts included; `failNextSends(kind | response)` fails only sends, for callers that mark
+ *   read without waiting (so a receipt cannot take the failure meant for a send).
+ * - Wamids: random, or the ones queued with `nextWamids(...)` first (a status webhook may arrive
+ *   before the send's answer; a test needs to know the wamid in advance).
  *
  * Extending it (the onboarding routes: `oauth/access_token`, `debug_token`, `subscribed_apps`,
  * `register`, number details): write `registerOnboardingRoutes(server: FakeServer, state:
@@ -75,6 +79,8 @@ export class GraphFakeState {
   readonly reads: GraphRead[] = [];
   /** `${phoneNumberId}|${to or recipient}` of users whose 24-hour window is closed. */
   readonly closedWindows = new Set<string>();
+  /** Wamids to hand out before random ones, in order. */
+  readonly queuedWamids: string[] = [];
   private counter = 0;
 
   /** A Meta-like numeric id (phone numbers, WABAs, apps). */
@@ -89,7 +95,7 @@ export class GraphFakeState {
   }
 
   newWamid(): string {
-    return `wamid.HBgL${randomBytes(18).toString('base64url')}`;
+    return this.queuedWamids.shift() ?? `wamid.HBgL${randomBytes(18).toString('base64url')}`;
   }
 }
 
@@ -171,8 +177,15 @@ const MESSAGE_TYPES = [
 ] as const;
 const FREE_FORM_EXEMPT = new Set(['template']);
 
+interface SendFailure {
+  phoneNumberId?: string;
+  response: FakeResponse;
+  remaining: number;
+}
+
 export class GraphFake extends FakeServer {
   readonly state = new GraphFakeState();
+  private sendFailures: SendFailure[] = [];
   /** Embedded Signup's side of Graph (code exchange, debug_token, subscribe, register, number details). */
   readonly onboarding = new MetaOnboardingState(this.state);
 
@@ -242,6 +255,41 @@ export class GraphFake extends FakeServer {
     this.fail(graphFailure(kind, { times: 1, ...options }));
   }
 
+  /**
+   * The next `times` sends (default 1; not read receipts) fail the way Meta fails for `kind`, or
+   * with `response` verbatim (a proxy's bare 503, an HTTP 429 without a WhatsApp code, ...).
+   */
+  failNextSends(
+    failure: GraphFailureKind | FakeResponse,
+    options: { times?: number; phoneNumberId?: string; retryAfterSeconds?: number } = {},
+  ): void {
+    const response = typeof failure === 'string' ? FAILURES[failure]() : { ...failure };
+    if (options.retryAfterSeconds !== undefined)
+      response.headers = { ...response.headers, 'retry-after': String(options.retryAfterSeconds) };
+    this.sendFailures.push({ phoneNumberId: options.phoneNumberId, response, remaining: options.times ?? 1 });
+  }
+
+  /** The next sends are answered with these wamids, in order (then random ones again). */
+  nextWamids(...wamids: string[]): void {
+    this.state.queuedWamids.push(...wamids);
+  }
+
+  override clearFailures(): void {
+    super.clearFailures();
+    this.sendFailures = [];
+  }
+
+  /** Send requests (not read receipts) as received, accepted or not, optionally from one number. */
+  sendAttempts(phoneNumberId?: string): Record<string, unknown>[] {
+    return this.requests({ method: 'POST' })
+      .filter((r) => {
+        const match = /^\/v[^/]+\/([^/]+)\/messages$/.exec(r.path);
+        return match && (!phoneNumberId || match[1] === phoneNumberId);
+      })
+      .map((r) => r.body as Record<string, unknown>)
+      .filter((b) => b?.status === undefined);
+  }
+
   /** Messages accepted, optionally from one number. */
   sentMessages(phoneNumberId?: string): GraphSentMessage[] {
     return this.state.sent.filter((m) => !phoneNumberId || m.phoneNumberId === phoneNumberId);
@@ -265,6 +313,13 @@ export class GraphFake extends FakeServer {
           );
     }
     if (body.status !== undefined) return this.markRead(phoneNumberId, body);
+    const failure = this.sendFailures.find(
+      (f) => f.remaining > 0 && (!f.phoneNumberId || f.phoneNumberId === phoneNumberId),
+    );
+    if (failure) {
+      failure.remaining -= 1;
+      return failure.response;
+    }
 
     const to = typeof body.to === 'string' && body.to.trim() ? body.to : null;
     const recipient = typeof body.recipient === 'string' && body.recipient.trim() ? body.recipient : null;
