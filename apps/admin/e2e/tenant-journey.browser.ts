@@ -1,16 +1,10 @@
-import { FacebookSdkFake, FakeServer, HubSpotFake } from '@parley/fakes';
+import { FacebookSdkFake, FakeServer, GeminiFake, GraphFake, HubSpotFake, type MetaApp } from '@parley/fakes';
 import type { Page } from 'playwright-core';
-import { issueSignupCode, missingFakes, startMergedFakes } from './support/merged-fakes';
+import { signupOnMeta, startMetaAndGemini } from './support/merged-fakes';
 import { Stack, startStack } from './support/stack';
 import { collectPageErrors, createAcme, openFromNav, OWNER, shoot } from './support/tenant';
 import { expectText, signIn } from './support/ui';
 
-const NUMBER = {
-  waba_id: '102290129340398',
-  phone_number_id: '106540352242922',
-  display_phone_number: '+1 555-078-3881',
-  verified_name: 'Acme Dental',
-};
 const ANSWER = 'On Saturdays we open at 9 am and close at 1 pm.';
 const CUSTOMER = { phone: '+91 98765 43210', name: 'Priya Sharma', email: 'priya@example.com' };
 
@@ -29,42 +23,37 @@ function startWebsite(): Promise<FakeServer> {
     .start();
 }
 
-const describeMerged = missingFakes.length ? describe.skip : describe;
-if (missingFakes.length) {
-  // eslint-disable-next-line no-console
-  console.warn(`tenant journey skipped: fakes not merged yet: ${missingFakes.join(', ')}`);
-}
-
 /**
  * The issue's whole tenant journey in Chromium against the built API and admin app, every vendor a
  * fake: Embedded Signup through the fake Facebook SDK and the Meta Graph fake, HubSpot, a website
  * to learn from, Gemini; then a playground chat that greets, captures a lead and answers from the
  * page; and the lead and the conversation in the admin app. The steps share one page, in order.
  */
-describeMerged('a tenant admin runs their bot end to end', () => {
+describe('a tenant admin runs their bot end to end', () => {
   let stack: Stack;
   let sdk: FacebookSdkFake;
   let hubspot: HubSpotFake;
   let hubspotToken: string;
-  let meta: FakeServer;
-  let gemini: FakeServer;
+  let meta: GraphFake;
+  let metaApp: MetaApp;
+  let gemini: GeminiFake;
   let site: FakeServer;
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
-    ({ meta, gemini } = await startMergedFakes());
+    ({ meta, app: metaApp, gemini } = await startMetaAndGemini());
     sdk = await new FacebookSdkFake().start();
     hubspot = await new HubSpotFake().start();
     hubspotToken = hubspot.createPortal().token;
     site = await startWebsite();
     stack = await startStack({
       PUBLIC_URL: 'https://parley.acme.test',
-      FB_APP_ID: '1234567890',
-      FB_APP_SECRET: 'fake-app-secret',
+      FB_APP_ID: metaApp.id,
+      FB_APP_SECRET: metaApp.secret,
       FB_CONFIG_ID: '998877',
       FB_SDK_URL: `${sdk.url}/sdk.js`,
-      WHATSAPP_VERIFY_TOKEN: 'verify-token-journey',
+      WHATSAPP_WEBHOOK_VERIFY_TOKEN: 'verify-token-journey',
       GRAPH_API_BASE_URL: meta.url,
       HUBSPOT_API_BASE_URL: hubspot.url,
       GEMINI_API_BASE_URL: gemini.url,
@@ -88,15 +77,16 @@ describeMerged('a tenant admin runs their bot end to end', () => {
     await expectText(page, 'Embedded Signup configuration');
     await shoot(page, 'journey-1-onboarding');
 
-    sdk.nextSignup({ code: await issueSignupCode(meta, NUMBER), ...NUMBER, event: 'FINISH' });
+    const signup = signupOnMeta(meta, metaApp);
+    sdk.nextSignup({ ...signup, event: 'FINISH' });
     await page.waitForFunction(() => !document.querySelector('.connect-actions button[disabled]'));
     await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
-    await expectText(page, 'Connected: +1 555-078-3881');
+    await expectText(page, `Connected: ${signup.display_phone_number}`);
     await shoot(page, 'journey-2-onboarded');
 
     await openFromNav(page, 'WhatsApp');
     await expectText(page, 'Active: the bot answers');
-    await expectText(page, NUMBER.phone_number_id);
+    await expectText(page, signup.phone_number_id);
     await expectText(page, 'https://parley.acme.test/webhooks/whatsapp/acme');
     await page.getByRole('button', { name: 'Check now' }).click();
     await page.getByText('Working', { exact: true }).first().waitFor();
