@@ -61,7 +61,8 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
     private readonly metrics: Metrics,
     // Provided by chat/rag; without it, answers go without context and /enable_rag fails politely.
     @Optional() @Inject(KNOWLEDGE_RETRIEVER) private retriever: KnowledgeRetriever | null = null,
-    @Optional() private readonly moduleRef: ModuleRef | null = null,
+    // Explicit token: a `ModuleRef | null` parameter's design type is Object, which Nest cannot resolve.
+    @Optional() @Inject(ModuleRef) private readonly moduleRef: ModuleRef | null = null,
   ) {}
 
   /** The RAG store may live in a module this one does not import: look it up app-wide once. */
