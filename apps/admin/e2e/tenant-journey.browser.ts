@@ -148,11 +148,16 @@ describe('a tenant admin runs their bot end to end', () => {
     await openFromNav(page, 'Leads');
     const row = page.getByRole('row', { name: /Priya Sharma/ });
     await row.getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });
+    // The filter counts agree with the list (they were once stale from the CRM page).
+    await page.getByRole('button', { name: /^All\s*1$/ }).waitFor();
     await shoot(page, 'journey-8-leads');
 
     await openFromNav(page, 'Conversations');
     await page.getByRole('link', { name: /Priya Sharma/ }).click();
-    await expectText(page, 'When do you open on Saturday?');
+    // The thread itself, not the list's preview of the last message.
+    const thread = page.getByRole('region', { name: 'Conversation with Priya Sharma' });
+    await thread.getByText('When do you open on Saturday?', { exact: true }).waitFor();
+    await thread.getByText(/Based on: .*9 am/).waitFor();
     await page.getByText('Captured lead').first().waitFor();
     await shoot(page, 'journey-9-conversation');
     expect(pageErrors).toEqual([]);
