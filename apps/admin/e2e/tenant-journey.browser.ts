@@ -160,6 +160,11 @@ describe('a tenant admin runs their bot end to end', () => {
     await thread.getByText(/Based on: .*9 am/).waitFor();
     await page.getByText('Captured lead').first().waitFor();
     await shoot(page, 'journey-9-conversation');
+
+    // An old link to a conversation that is not there: the API's 404 in plain words, no retry.
+    await page.goto('/conversations/00000000-0000-0000-0000-000000000000');
+    await page.getByText('Not found', { exact: true }).waitFor();
+    await expectText(page, 'Conversation 00000000-0000-0000-0000-000000000000 not found');
     expect(pageErrors).toEqual([]);
   });
 });
