@@ -167,4 +167,34 @@ describe('a tenant admin runs their bot end to end', () => {
     await expectText(page, 'Conversation 00000000-0000-0000-0000-000000000000 not found');
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the rest of the setup and the overview with everything done', async () => {
+    await openFromNav(page, 'Assistant');
+    await shoot(page, 'journey-10-assistant');
+    await openFromNav(page, 'Branding');
+    await shoot(page, 'journey-11-branding');
+    await openFromNav(page, 'Audit');
+    await page.getByRole('button', { name: /^Details of / }).first().waitFor();
+    await shoot(page, 'journey-12-audit');
+    await openFromNav(page, 'Overview');
+    await shoot(page, 'journey-13-overview');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads the conversation and the playground on a 375 px phone', async () => {
+    const phone = await stack.newPage({ width: 375, height: 780 });
+    const errors = collectPageErrors(phone);
+    await signIn(phone, OWNER);
+    await phone.goto('/conversations');
+    await phone.getByRole('link', { name: /Priya Sharma/ }).click();
+    await phone
+      .getByRole('region', { name: 'Conversation with Priya Sharma' })
+      .getByText(/Based on:/)
+      .waitFor();
+    await shoot(phone, 'journey-14-conversation-375');
+    await phone.goto('/playground');
+    await phone.getByRole('heading', { name: 'Playground', level: 1 }).waitFor();
+    await shoot(phone, 'journey-15-playground-375');
+    expect(errors).toEqual([]);
+  });
 });
