@@ -174,7 +174,8 @@ describe('a tenant admin runs their bot end to end', () => {
     await openFromNav(page, 'Branding');
     await shoot(page, 'journey-11-branding');
     await openFromNav(page, 'Audit');
-    await page.getByRole('button', { name: /^Details of / }).first().waitFor();
+    await expectText(page, 'Connected a WhatsApp number with Facebook');
+    await expectText(page, 'Added a website to the knowledge');
     await shoot(page, 'journey-12-audit');
     await openFromNav(page, 'Overview');
     await shoot(page, 'journey-13-overview');
