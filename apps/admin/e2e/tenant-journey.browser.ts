@@ -77,10 +77,23 @@ describe('a tenant admin runs their bot end to end', () => {
     await expectText(page, 'Embedded Signup configuration');
     await shoot(page, 'journey-1-onboarding');
 
+    // First try: the code expires before Parley exchanges it. Meta's error, in the tenant's words.
+    const late = signupOnMeta(meta, metaApp);
+    meta.onboarding.expireCode(late.code);
+    sdk.nextSignup({ ...late, event: 'FINISH' });
+    await page.waitForFunction(() => !document.querySelector('.connect-actions button[disabled]'));
+    await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
+    await expectText(page, "Facebook's authorisation could not be used");
+    await expectText(page, 'This authorization code has expired.');
+    // A spent code cannot be retried: only connecting again is offered.
+    expect(await page.getByRole('button', { name: 'Retry the failed step' }).count()).toBe(0);
+    await shoot(page, 'journey-1b-onboarding-failed');
+
+    // Connecting again with a fresh code works.
     const signup = signupOnMeta(meta, metaApp);
     sdk.nextSignup({ ...signup, event: 'FINISH' });
     await page.waitForFunction(() => !document.querySelector('.connect-actions button[disabled]'));
-    await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
+    await page.getByRole('button', { name: 'Connect again with Facebook' }).click();
     await expectText(page, `Connected: ${signup.display_phone_number}`);
     await shoot(page, 'journey-2-onboarded');
 
