@@ -128,6 +128,11 @@ describe('a tenant admin runs their bot end to end', () => {
     await item.getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
     await item.getByText(/2 pages/).waitFor();
     await shoot(page, 'journey-6-knowledge-ready');
+
+    // The same address again: the API's 409 message, next to the form.
+    await page.getByLabel('Web address').fill(`${site.url}/`);
+    await page.getByRole('button', { name: 'Add website' }).click();
+    await expectText(page, `${site.url}/ is already a knowledge source`);
   });
 
   it('chats in the playground: greeted, captured as a lead, answered from the page', async () => {
