@@ -1,8 +1,9 @@
-import { metaJson } from '@parley/fakes';
+import { GeminiFake, metaJson } from '@parley/fakes';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ASK_NAME,
   client,
   messagesOf,
   messagingEnv,
@@ -18,19 +19,20 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 /** The pipeline on the embedded database (PGlite: one connection's work at a time). */
 describe('messaging on the embedded database', () => {
   let graph: MiniGraph;
+  let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    graph = await new MiniGraph().start();
+    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
     t = await startTestApp({
-      ...messagingEnv(graph),
+      ...messagingEnv(graph, gemini),
       DATABASE_URL: undefined,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'parley-embedded-messaging-')),
     });
   });
   afterAll(async () => {
     await t.close();
-    await graph.server.stop();
+    await Promise.all([graph.server.stop(), gemini.stop()]);
   });
 
   it('stores, deduplicates, answers and captures playground replies', async () => {
@@ -45,8 +47,13 @@ describe('messaging on the embedded database', () => {
       ['inbound', 'processed'],
       ['outbound', 'sent'],
       ['outbound', 'sent'],
+      ['outbound', 'sent'],
     ]);
-    expect(graph.sends(tenant.phoneNumberId)[0]).toMatchObject({ text: { body: WELCOME } });
+    expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+      WELCOME,
+      'image',
+      ASK_NAME,
+    ]);
     const played = await t
       .http()
       .post('/api/v1/tenant/playground/messages')

@@ -1,12 +1,16 @@
-import { envelope, inbound, messagesChange, status } from '@parley/fakes';
+import { envelope, GeminiFake, inbound, messagesChange, status } from '@parley/fakes';
 import fc from 'fast-check';
 import { InboundWorker } from '../src/modules/messaging/inbound.worker';
 import { MessagingRepository } from '../src/modules/messaging/messaging.repository';
 import { randomUUID } from 'node:crypto';
 import { platformAdmin } from './support/fixtures';
 import {
+  ASK_NAME,
   client,
   graphError,
+  greetKnown,
+  knownUser,
+  llmAnswer,
   LOGO,
   messagesOf,
   messagingEnv,
@@ -22,16 +26,17 @@ import { waitFor } from './support/wait';
 
 describe('Messaging pipeline', () => {
   let graph: MiniGraph;
+  let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    graph = await new MiniGraph().start();
+    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
     // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
-    t = await startIsolatedTestApp(messagingEnv(graph));
+    t = await startIsolatedTestApp(messagingEnv(graph, gemini));
   });
   afterAll(async () => {
     await t.close();
-    await graph.server.stop();
+    await Promise.all([graph.server.stop(), gemini.stop()]);
   });
   afterEach(() => graph.clearFailures());
 
@@ -51,9 +56,14 @@ describe('Messaging pipeline', () => {
       graph.failSends(tenant.phoneNumberId, response, 1);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, waUser(), 'hi'));
       await waitIdle(t, tenant.id, 20_000);
-      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
+      // The chat engine's first answer to a new contact: welcome, logo, the lead capture's question.
+      expect((await outbound(tenant.id)).map((r) => [r.type, r.text, r.status])).toEqual([
+        ['text', WELCOME, 'sent'],
+        ['image', null, 'sent'],
+        ['text', ASK_NAME, 'sent'],
+      ]);
       // One refused attempt, then each reply once.
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(3);
+      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(4);
     });
 
     it('marks the credential invalid on a token error (190) and stops calling Meta for the tenant', async () => {
@@ -62,7 +72,7 @@ describe('Messaging pipeline', () => {
         tenant.phoneNumberId,
         graphError(190, 'Error validating access token: Session has expired', 401),
       );
-      const user = waUser();
+      const user = await knownUser(t, tenant);
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'hi'));
       await waitIdle(t, tenant.id);
       const calls = graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` }).length;
@@ -73,6 +83,13 @@ describe('Messaging pipeline', () => {
       await waitIdle(t, tenant.id);
       expect(graph.server.requests({ path: `/v25.0/${tenant.phoneNumberId}/messages` })).toHaveLength(calls);
       const rows = await outbound(tenant.id);
+      // Welcome, logo, greeting; then the LLM's answer: none reached Meta after the first refusal.
+      expect(rows.map((r) => r.text)).toEqual([
+        WELCOME,
+        null,
+        greetKnown('Asha'),
+        llmAnswer('hello?', user.leadName),
+      ]);
       expect(rows.every((r) => r.status === 'failed' && r.error?.code === 190)).toBe(true);
       // The tenant sees why in its conversation.
       const list = await t.http().get('/api/v1/tenant/conversations').set(bearer(tenant.admin.token));
@@ -80,7 +97,7 @@ describe('Messaging pipeline', () => {
         .http()
         .get(`/api/v1/tenant/conversations/${list.body.items[0].id}/messages`)
         .set(bearer(tenant.admin.token));
-      expect(messages.body.items.filter((m: { status: string }) => m.status === 'failed')).toHaveLength(3);
+      expect(messages.body.items.filter((m: { status: string }) => m.status === 'failed')).toHaveLength(4);
     });
 
     it("sends the tenant's re-engagement template when the 24-hour window is closed (131047), else records the failure", async () => {
@@ -100,7 +117,7 @@ describe('Messaging pipeline', () => {
         .send({ reengagement_template: { name: 'Hello Again!', language: 'en_US' } });
       expect(bad.status).toBe(400);
       for (const tenant of [withTemplate, without]) {
-        const user = waUser();
+        const user = await knownUser(t, tenant);
         await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'first'));
         await waitIdle(t, tenant.id);
         graph.failSends(tenant.phoneNumberId, graphError(131047, 'Re-engagement message', 400), 1);
@@ -108,7 +125,8 @@ describe('Messaging pipeline', () => {
         await waitIdle(t, tenant.id);
       }
       const a = await outbound(withTemplate.id);
-      expect(a.slice(2).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
+      // After welcome, logo and greeting: the LLM's answer to 'later' refused, the template instead.
+      expect(a.slice(3).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
         ['text', 'failed', 131047],
         ['template', 'sent', null],
       ]);
@@ -118,7 +136,7 @@ describe('Messaging pipeline', () => {
         template: { name: 'hello_again', language: { code: 'en_US' } },
       });
       const b = await outbound(without.id);
-      expect(b.slice(2).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
+      expect(b.slice(3).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
         ['text', 'failed', 131047],
       ]);
     });
@@ -155,6 +173,7 @@ describe('Messaging pipeline', () => {
       expect((await outbound(tenant.id)).map((r) => [r.type, r.status, r.error?.code ?? null])).toEqual([
         ['text', 'failed', 131047],
         ['image', 'sent', null],
+        ['text', 'sent', null],
         ['template', 'sent', null],
       ]);
       expect(graph.sends(tenant.phoneNumberId).at(-1)).toMatchObject({
@@ -198,8 +217,12 @@ describe('Messaging pipeline', () => {
       expect(await t.app.get(InboundWorker).sweep()).toBeGreaterThanOrEqual(1);
       await waitIdle(t, tenant.id);
       await t.app.get(InboundWorker).run(jobFor(tenant.id, user.waId));
-      expect(graph.sends(tenant.phoneNumberId).map((s) => s.type)).toEqual(['text', 'image']);
-      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+        WELCOME,
+        'image',
+        ASK_NAME,
+      ]);
+      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     });
 
     it('sends replies committed by a job that died before sending once, even with three jobs at once or a lost answer', async () => {
@@ -267,7 +290,7 @@ describe('Messaging pipeline', () => {
         return letter !== undefined;
       }, 30_000);
       expect(letter).toMatchObject({ queue: 'messaging-inbound', attempts: 3 });
-      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['failed', 'failed']);
+      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
       const detail = await t.http().get(`/api/v1/admin/dead-letters/${letter!.id}`).set(bearer(root.token));
       expect(detail.body).toMatchObject({ payload: { tenantId: tenant.id } });
       expect((await t.http().get('/api/v1/admin/dead-letters').set(bearer(tenant.admin.token))).status).toBe(
@@ -280,7 +303,7 @@ describe('Messaging pipeline', () => {
         .set(bearer(root.token));
       expect(replay.status).toBe(200);
       await waitIdle(t, tenant.id);
-      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect((await outbound(tenant.id)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
       expect(
         (await t.http().delete(`/api/v1/admin/dead-letters/${letter!.id}`).set(bearer(root.token))).status,
       ).toBe(404);
@@ -302,10 +325,10 @@ describe('Messaging pipeline', () => {
       const [conv] = list.body.items;
       expect(conv).toMatchObject({
         contact: { wa_id: user.waId, profile_name: 'Meera Nair', user_id: null },
-        lead_state: 'unknown',
+        lead_state: 'capturing',
         window_open: true,
         simulated: false,
-        last_message: { direction: 'outbound', text: null },
+        last_message: { direction: 'outbound', text: ASK_NAME },
       });
       const found = await t
         .http()
@@ -337,13 +360,14 @@ describe('Messaging pipeline', () => {
         ['inbound', 'text', 'hi', 'processed'],
         ['outbound', 'text', WELCOME, 'sent'],
         ['outbound', 'image', null, 'sent'],
+        ['outbound', 'text', ASK_NAME, 'sent'],
       ]);
       const paged = await t
         .http()
         .get(`/api/v1/tenant/conversations/${conv.id}/messages`)
-        .query({ page: 2, page_size: 2 })
+        .query({ page: 2, page_size: 3 })
         .set(bearer(a.admin.token));
-      expect(paged.body).toMatchObject({ total: 3, page: 2, page_size: 2 });
+      expect(paged.body).toMatchObject({ total: 4, page: 2, page_size: 3 });
       expect(paged.body.items).toHaveLength(1);
 
       // Tenant B cannot read A's conversation; a platform admin is not a tenant admin.
@@ -367,6 +391,48 @@ describe('Messaging pipeline', () => {
         ).status,
       ).toBe(400);
     });
+
+    it("shows platform admins a tenant's conversations, most recently active first", async () => {
+      const root = await platformAdmin(t);
+      const a = await waTenant(t);
+      const b = await waTenant(t);
+      const first = waUser('Kavya Iyer');
+      const second = waUser('Rohan Shah');
+      await client(t).deliver(textDelivery(a.phoneNumberId, first, 'hi'));
+      await waitIdle(t, a.id);
+      await client(t).deliver(textDelivery(a.phoneNumberId, second, 'hi'));
+      await client(t).deliver(textDelivery(b.phoneNumberId, waUser('Elsewhere'), 'hi'));
+      await waitIdle(t, a.id);
+      await waitIdle(t, b.id);
+      const list = (query: Record<string, unknown> = {}, id = a.id, token = root.token) =>
+        t.http().get(`/api/v1/admin/tenants/${id}/conversations`).query(query).set(bearer(token));
+      const all = await list();
+      expect(all.status).toBe(200);
+      expect(all.body).toMatchObject({ total: 2, page: 1 });
+      expect(all.body.items.map((c: { contact: { wa_id: string } }) => c.contact.wa_id)).toEqual([
+        second.waId,
+        first.waId,
+      ]);
+      expect(all.body.items[0]).toMatchObject({
+        lead_state: 'capturing',
+        last_message: { direction: 'outbound', text: ASK_NAME },
+      });
+      const paged = await list({ page: 2, page_size: 1 });
+      expect(paged.body).toMatchObject({ total: 2, page: 2, page_size: 1 });
+      expect(paged.body.items[0].contact.wa_id).toBe(first.waId);
+      const found = await list({ search: 'kavya' });
+      expect(found.body.items.map((c: { contact: { wa_id: string } }) => c.contact.wa_id)).toEqual([
+        first.waId,
+      ]);
+      expect((await list({ search: 'Elsewhere' })).body.total).toBe(0);
+      expect((await list({ page_size: 1000 })).status).toBe(400);
+      const missing = await list({}, 'no_such_tenant');
+      expect(missing.status).toBe(404);
+      expect(missing.body.message).toBe('Tenant "no_such_tenant" not found');
+      // Tenant admins use their own route; this one is for platform admins only.
+      expect((await list({}, a.id, a.admin.token)).status).toBe(403);
+      expect((await list({}, b.id, a.admin.token)).status).toBe(403);
+    });
   });
 
   describe('playground', () => {
@@ -387,10 +453,14 @@ describe('Messaging pipeline', () => {
         replies: [
           { type: 'text', text: WELCOME },
           { type: 'image', link: LOGO, caption: null },
+          { type: 'text', text: ASK_NAME },
         ],
       });
-      const second = await send('again');
-      expect(second.body.replies).toEqual([{ type: 'text', text: WELCOME }]);
+      // The capture goes on: the name, then the email question.
+      const second = await send('tara SINGH');
+      expect(second.body.replies).toEqual([
+        { type: 'text', text: "Thanks, Tara! What's your email address?" },
+      ]);
       expect(second.body.conversation_id).toBe(first.body.conversation_id);
       expect(graph.server.requests().length).toBe(calls);
       const list = await t.http().get('/api/v1/tenant/conversations').set(bearer(tenant.admin.token));
@@ -408,7 +478,7 @@ describe('Messaging pipeline', () => {
             .set(bearer(other.admin.token))
         ).status,
       ).toBe(204);
-      expect(await messagesOf(t, tenant.id)).toHaveLength(5);
+      expect(await messagesOf(t, tenant.id)).toHaveLength(6);
       expect(
         (
           await t
@@ -419,7 +489,7 @@ describe('Messaging pipeline', () => {
         ).status,
       ).toBe(204);
       expect(await messagesOf(t, tenant.id)).toHaveLength(0);
-      expect((await send('hi again')).body.replies).toHaveLength(2);
+      expect((await send('hi again')).body.replies).toHaveLength(3);
 
       expect(
         (
@@ -471,7 +541,7 @@ describe('Messaging pipeline', () => {
         .send({ from: '919800000001', text: 'not me' });
       const after = await series();
       expect(after.messages_in - before.messages_in).toBe(1);
-      expect(after.messages_out - before.messages_out).toBe(2);
+      expect(after.messages_out - before.messages_out).toBe(3);
     });
   });
 

@@ -191,6 +191,7 @@ describe('secrets never leave masked', () => {
       'conversation messages',
       http().get(`/api/v1/tenant/conversations/${conversations.body.items[0].id}/messages`).set(me),
     );
+    await call('admin conversations', http().get(`/api/v1/admin/tenants/${id}/conversations`).set(admin));
     const unrouted = await call('unrouted', http().get('/api/v1/admin/webhooks/unrouted').set(admin));
     for (const row of unrouted.body.items as { id: string }[])
       await call('unrouted detail', http().get(`/api/v1/admin/webhooks/unrouted/${row.id}`).set(admin));

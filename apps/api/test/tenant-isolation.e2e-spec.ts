@@ -72,6 +72,7 @@ const adminRoutes = (a: string, aUser: string, operation: string): Route[] => [
   { method: 'post', path: `/api/v1/admin/dead-letters/${SOME_UUID}/replay` },
   { method: 'delete', path: `/api/v1/admin/dead-letters/${SOME_UUID}` },
   { method: 'get', path: `/api/v1/admin/tenants/${a}/health` },
+  { method: 'get', path: `/api/v1/admin/tenants/${a}/conversations` },
 ];
 
 describe('tenant isolation', () => {

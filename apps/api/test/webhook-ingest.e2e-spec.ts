@@ -1,4 +1,4 @@
-import { envelope, inbound, messagesChange, metaJson, signWebhook, status } from '@parley/fakes';
+import { envelope, GeminiFake, inbound, messagesChange, metaJson, signWebhook, status } from '@parley/fakes';
 import { Metrics } from '../src/modules/metrics/metrics.service';
 import { ConfigLoader as ConfigLoaderRef } from '../src/modules/tenant-config/config-loader.service';
 import { bearer, startIsolatedTestApp, TestApp } from './support/test-app';
@@ -6,12 +6,17 @@ import { platformAdmin } from './support/fixtures';
 import {
   APP_SECRET,
   appUrl,
+  ASK_NAME,
   client,
+  greetKnown,
+  knownUser,
+  llmAnswer,
   LOGO,
   messagesOf,
   messagingEnv,
   MiniGraph,
   textDelivery,
+  UNSUPPORTED,
   VERIFY_TOKEN,
   waitIdle,
   waTenant,
@@ -21,16 +26,17 @@ import {
 
 describe('WhatsApp webhook ingest', () => {
   let graph: MiniGraph;
+  let gemini: GeminiFake;
   let t: TestApp;
 
   beforeAll(async () => {
-    graph = await new MiniGraph().start();
+    [graph, gemini] = await Promise.all([new MiniGraph().start(), new GeminiFake().start()]);
     // A database of its own: apps of other suites on the shared one would run these jobs with their own Graph URL.
-    t = await startIsolatedTestApp(messagingEnv(graph));
+    t = await startIsolatedTestApp(messagingEnv(graph, gemini));
   });
   afterAll(async () => {
     await t.close();
-    await graph.server.stop();
+    await Promise.all([graph.server.stop(), gemini.stop()]);
   });
   afterEach(() => graph.clearFailures());
 
@@ -102,9 +108,9 @@ describe('WhatsApp webhook ingest', () => {
   });
 
   describe('ingest and the pipeline', () => {
-    it('stores a text message, answers with the welcome text and logo, and records the sends', async () => {
+    it('stores a text message, answers with the welcome text, logo and greeting, and records the sends', async () => {
       const tenant = await waTenant(t);
-      const user = waUser();
+      const user = await knownUser(t, tenant);
       expect((await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'Hello'))).status).toBe(200);
       await waitIdle(t, tenant.id);
       const rows = await messagesOf(t, tenant.id);
@@ -112,6 +118,7 @@ describe('WhatsApp webhook ingest', () => {
         ['inbound', 'text', 'processed'],
         ['outbound', 'text', 'sent'],
         ['outbound', 'image', 'sent'],
+        ['outbound', 'text', 'sent'],
       ]);
       expect(rows[1].idempotency_key).toBe(`${rows[0].wamid}:0`);
       expect(rows[1].wamid).toMatch(/^wamid\./);
@@ -131,6 +138,11 @@ describe('WhatsApp webhook ingest', () => {
           type: 'image',
           image: expect.objectContaining({ link: LOGO }),
         }),
+        expect.objectContaining({
+          type: 'text',
+          text: expect.objectContaining({ body: greetKnown('Asha') }),
+          biz_opaque_callback_data: `${rows[0].wamid}:2`,
+        }),
       ]);
       // The message is marked read with the typing indicator while the bot works.
       const read = graph.server
@@ -145,10 +157,15 @@ describe('WhatsApp webhook ingest', () => {
           typing_indicator: { type: 'text' },
         },
       ]);
-      // Later messages get the welcome text only.
+      // Later messages get one answer from the LLM.
       await client(t).deliver(textDelivery(tenant.phoneNumberId, user, 'Again'));
       await waitIdle(t, tenant.id);
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(3);
+      expect(
+        graph
+          .sends(tenant.phoneNumberId)
+          .slice(3)
+          .map((s) => s.text?.body),
+      ).toEqual([llmAnswer('Again', user.leadName)]);
       const contact: { profile_name: string; window_expires_at: Date }[] = await t.dataSource.query(
         `SELECT profile_name, window_expires_at FROM contacts WHERE tenant_id = $1`,
         [tenant.id],
@@ -159,7 +176,7 @@ describe('WhatsApp webhook ingest', () => {
 
     it('stores every message type with its text, and answers what it cannot read politely', async () => {
       const tenant = await waTenant(t);
-      const user = waUser();
+      const user = await knownUser(t, tenant);
       const messages = [
         inbound.text(user, 'plain text', { timestamp: 1_800_000_001 }),
         inbound.buttonReply(user, 'yes', 'Yes please', { timestamp: 1_800_000_002 }),
@@ -196,9 +213,14 @@ describe('WhatsApp webhook ingest', () => {
         .sends(tenant.phoneNumberId)
         .filter((s) => s.type === 'text')
         .map((s) => s.text?.body);
-      // Text-bearing messages get the welcome text; location, audio, sticker and unsupported the polite reply.
-      expect(texts.filter((x) => x === WELCOME)).toHaveLength(5);
-      expect(texts.filter((x) => x?.includes('only read text'))).toHaveLength(4);
+      // In order: the first text is greeted; the other text-bearing messages are answered by the
+      // LLM; location, audio, sticker and unsupported get the polite reply.
+      expect(texts).toEqual([
+        WELCOME,
+        greetKnown('Asha'),
+        ...['Yes please', 'Plan A', 'Talk to sales', 'my receipt'].map((x) => llmAnswer(x, user.leadName)),
+        ...Array(4).fill(UNSUPPORTED),
+      ]);
     });
 
     it('handles two changes and two messages in one payload, a BSUID-only user and several entries', async () => {
@@ -274,7 +296,12 @@ describe('WhatsApp webhook ingest', () => {
       expect(jobs[0].n).toBe(1);
       const rows = await messagesOf(t, tenant.id);
       expect(rows.filter((r) => r.direction === 'inbound')).toHaveLength(1);
-      expect(graph.sends(tenant.phoneNumberId)).toHaveLength(2);
+      // One answer: welcome, logo, the capture's question.
+      expect(graph.sends(tenant.phoneNumberId).map((s) => s.text?.body ?? s.type)).toEqual([
+        WELCOME,
+        'image',
+        ASK_NAME,
+      ]);
     });
 
     it('handles one user strictly in order under load, and other users in parallel', async () => {
@@ -335,7 +362,7 @@ describe('WhatsApp webhook ingest', () => {
       await statuses(status(early, 'read', user), status(logo, 'delivered', user));
       await statuses(status(early, 'sent', user), status(early, 'delivered', user));
       out = (await messagesOf(t, tenant.id)).filter((r) => r.direction === 'outbound');
-      expect(out.map((r) => r.status)).toEqual(['read', 'delivered']);
+      expect(out.map((r) => r.status)).toEqual(['read', 'delivered', 'sent']);
       await statuses(
         status(logo, 'failed', user, { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
       );
@@ -391,10 +418,14 @@ describe('WhatsApp webhook ingest', () => {
         .set(bearer(root.token));
       expect(replay.status).toBe(200);
       await waitIdle(t, tenant.id);
-      expect((await messagesOf(t, tenant.id)).map((r) => r.direction)).toEqual([
-        'inbound',
-        'outbound',
-        'outbound',
+      // The folded row holds the latest delivery. Its answer: welcome, logo, the LLM's answer to
+      // the question, then the capture's first question.
+      expect((await messagesOf(t, tenant.id)).map((r) => r.text)).toEqual([
+        'hello?',
+        WELCOME,
+        null,
+        llmAnswer('hello?'),
+        ASK_NAME,
       ]);
       const gone = await t.http().get(`/api/v1/admin/webhooks/unrouted/${row!.id}`).set(bearer(root.token));
       expect(gone.status).toBe(404);

@@ -62,6 +62,8 @@ export interface ConversationMessage {
     latency_ms: number;
     prompt_tokens: number | null;
     completion_tokens: number | null;
+    /** Why the provider gave no answer (the user got the apology); null when it answered. */
+    error: string | null;
   } | null;
 }
 

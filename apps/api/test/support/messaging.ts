@@ -2,6 +2,7 @@ import {
   contact,
   envelope,
   FakeServer,
+  GeminiFake,
   inbound,
   messagesChange,
   WebhookClient,
@@ -9,6 +10,7 @@ import {
   type FakeResponse,
 } from '@parley/fakes';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { LeadsService } from '../../src/modules/crm/leads.service';
 import { createTenant, createWhatsAppConfig, TestTenant } from './fixtures';
 import { TestApp } from './test-app';
 import { waitFor } from './wait';
@@ -112,8 +114,20 @@ export function graphError(code: number, message: string, httpStatus = 400) {
   };
 }
 
-export function messagingEnv(graph: MiniGraph, extra: Record<string, string> = {}): Record<string, string> {
+/**
+ * The pipeline's environment: Graph at `graph`, and the chat engine's LLM at the Gemini fake
+ * (deterministic answers: `You asked: "<text>". (for <lead name>)`).
+ */
+export function messagingEnv(
+  graph: { url: string },
+  gemini: GeminiFake,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
+    GEMINI_API_BASE_URL: gemini.url,
+    GEMINI_API_KEY: 'platform-gemini-key',
+    GEMINI_TIMEOUT_MS: '3000',
+    GEMINI_RETRY_MAX_DELAY_MS: '300',
     FB_APP_SECRET: APP_SECRET,
     WHATSAPP_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN,
     GRAPH_API_BASE_URL: graph.url,
@@ -133,9 +147,21 @@ export interface WaTenant extends TestTenant {
 export const WELCOME = 'Welcome to Acme! Ask me anything.';
 export const LOGO = 'https://example.com/acme-logo.png';
 
-/** A tenant with a welcome text, a logo and an active WhatsApp number. */
+/** The chat engine's texts the pipeline tests see (defaults of modules/chat/engine/bot-texts.ts). */
+export const ASK_NAME = "Before we start, what's your full name?";
+export const UNSUPPORTED = 'Sorry, I can only read text messages for now.';
+export const greetKnown = (firstName: string) => `Welcome back, ${firstName}! How can I help you today?`;
+/** The Gemini fake's answer (naming the lead when the engine knows their name). */
+export const llmAnswer = (text: string, leadName?: string) =>
+  `You asked: "${text}".${leadName ? ` (for ${leadName})` : ''}`;
+
+/** A tenant on the local CRM with a welcome text, a logo and an active WhatsApp number. */
 export async function waTenant(t: TestApp, config: Record<string, unknown> = {}): Promise<WaTenant> {
-  const tenant = await createTenant(t, { branding: { welcome_message: WELCOME, logo_url: LOGO } });
+  const tenant = await createTenant(t, {
+    crm: 'local',
+    default_country: 'IN',
+    branding: { welcome_message: WELCOME, logo_url: LOGO },
+  });
   const phoneNumberId = `1${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1e6)}`;
   await createWhatsAppConfig(t, tenant, { phone_number_id: phoneNumberId, ...config });
   return { ...tenant, phoneNumberId };
@@ -146,6 +172,20 @@ let phoneCounter = 0;
 export function waUser(name = 'Asha'): ContactSpec & { waId: string } {
   phoneCounter += 1;
   return { waId: `9198${String(Date.now()).slice(-5)}${String(phoneCounter).padStart(3, '0')}`, name };
+}
+
+/**
+ * A WhatsApp user the tenant's local CRM already knows as `name`: their first message gets the
+ * welcome text, the logo and a greeting by first name; every later text one LLM answer.
+ */
+export async function knownUser(
+  t: TestApp,
+  tenant: TestTenant,
+  name = 'Asha Rao',
+): Promise<ContactSpec & { waId: string; leadName: string }> {
+  const user = waUser(name.split(' ')[0]);
+  await t.app.get(LeadsService).captureLead(tenant.id, { phone: user.waId, name });
+  return { ...user, leadName: name };
 }
 
 export function textDelivery(

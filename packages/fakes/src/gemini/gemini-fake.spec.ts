@@ -1,5 +1,9 @@
 import { GeminiFake } from './gemini-fake';
 
+/** Bodies are asserted loosely, as supertest's are. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 describe('GeminiFake', () => {
   let gemini: GeminiFake;
 
@@ -24,7 +28,7 @@ describe('GeminiFake', () => {
       "Be brief. The user's name is Ana.\nContext:\nSource [1]: Prices — https://x.test/p\nA haircut costs 20 euros. Beards are 10.";
     const res = await post('/v1beta/models/gemini-3.5-flash-lite:generateContent', ask(system, 'Prices?'));
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.candidates[0]).toMatchObject({ finishReason: 'STOP', index: 0, content: { role: 'model' } });
     expect(body.candidates[0].content.parts[0].text).toBe(
       'You asked: "Prices?". Based on: A haircut costs 20 euros. (for Ana)',
@@ -39,10 +43,10 @@ describe('GeminiFake', () => {
   it('refuses a missing key (403) and a wrong key (400 API_KEY_INVALID) in the RPC envelope', async () => {
     const missing = await post('/v1beta/models/gemini-3.5-flash:generateContent', ask('', 'hi'), null);
     expect(missing.status).toBe(403);
-    expect((await missing.json()).error).toMatchObject({ code: 403, status: 'PERMISSION_DENIED' });
+    expect((await json(missing)).error).toMatchObject({ code: 403, status: 'PERMISSION_DENIED' });
     const wrong = await post('/v1beta/models/gemini-3.5-flash:generateContent', ask('', 'hi'), 'bad');
     expect(wrong.status).toBe(400);
-    const { error } = await wrong.json();
+    const { error } = await json(wrong);
     expect(error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
     expect(error.details[0]).toMatchObject({ reason: 'API_KEY_INVALID' });
   });
@@ -50,14 +54,14 @@ describe('GeminiFake', () => {
   it('answers 404 NOT_FOUND for an unknown model', async () => {
     const res = await post('/v1beta/models/gemini-1.5-flash:generateContent', ask('', 'hi'));
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatchObject({ code: 404, status: 'NOT_FOUND' });
+    expect((await json(res)).error).toMatchObject({ code: 404, status: 'NOT_FOUND' });
   });
 
   it('queues a 429 with RetryInfo, then answers again; 503 UNAVAILABLE until cleared', async () => {
     gemini.rateLimit(7);
     const limited = await post('/v1beta/models/gemini-3.5-flash:generateContent', ask('', 'hi'));
     expect(limited.status).toBe(429);
-    const { error } = await limited.json();
+    const { error } = await json(limited);
     expect(error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED' });
     expect(error.details).toContainEqual({
       '@type': 'type.googleapis.com/google.rpc.RetryInfo',
@@ -67,7 +71,7 @@ describe('GeminiFake', () => {
     gemini.overloaded();
     const down = await post('/v1beta/models/gemini-3.5-flash:generateContent', ask('', 'hi'));
     expect(down.status).toBe(503);
-    expect((await down.json()).error.status).toBe('UNAVAILABLE');
+    expect((await json(down)).error.status).toBe('UNAVAILABLE');
   });
 
   it('embeds deterministically, normalised, at the asked dimensionality; similar texts are closer', async () => {
@@ -80,7 +84,7 @@ describe('GeminiFake', () => {
       })),
     });
     expect(res.status).toBe(200);
-    const { embeddings } = (await res.json()) as { embeddings: { values: number[] }[] };
+    const { embeddings } = (await json(res)) as { embeddings: { values: number[] }[] };
     const [a, b, c] = embeddings.map((e) => e.values);
     expect(a).toHaveLength(768);
     const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i], 0);
@@ -92,7 +96,7 @@ describe('GeminiFake', () => {
       content: { parts: [{ text: 'shop opening hours' }] },
       outputDimensionality: 768,
     });
-    expect((await one.json()).embedding.values).toEqual(b);
+    expect((await json(one)).embedding.values).toEqual(b);
     const wrongModel = await post('/v1beta/models/gemini-embedding-001:batchEmbedContents', {
       requests: [{ model: 'models/other', content: { parts: [{ text: 'x' }] } }],
     });

@@ -1,5 +1,9 @@
 import { OllamaFake } from './ollama-fake';
 
+/** Bodies are asserted loosely, as supertest's are. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 describe('OllamaFake', () => {
   let ollama: OllamaFake;
 
@@ -25,7 +29,7 @@ describe('OllamaFake', () => {
       ],
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({
       model: 'phi3:mini',
       done: true,
@@ -57,20 +61,20 @@ describe('OllamaFake', () => {
   it('answers 404 {error} for a model that is not pulled, and 500 {error} when told to fail', async () => {
     const missing = await post('/api/chat', { model: 'llama3', stream: false, messages: [] });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'model "llama3" not found, try pulling it first' });
+    expect(await json(missing)).toEqual({ error: 'model "llama3" not found, try pulling it first' });
     ollama.down(1);
     const down = await post('/api/chat', { model: 'phi3:mini', stream: false, messages: [] });
     expect(down.status).toBe(500);
-    expect(Object.keys(await down.json())).toEqual(['error']);
+    expect(Object.keys(await json(down))).toEqual(['error']);
   });
 
   it('embeds with /api/embed (768 dims for nomic-embed-text) and lists models in /api/tags', async () => {
     const res = await post('/api/embed', { model: 'nomic-embed-text', input: ['a cat', 'a cat'] });
-    const body = await res.json();
+    const body = await json(res);
     expect(body.embeddings).toHaveLength(2);
     expect(body.embeddings[0]).toHaveLength(768);
     expect(body.embeddings[0]).toEqual(body.embeddings[1]);
-    const tags = await (await fetch(`${ollama.url}/api/tags`)).json();
+    const tags = await json(await fetch(`${ollama.url}/api/tags`));
     expect(tags.models.map((m: { name: string }) => m.name)).toContain('phi3:mini');
   });
 });

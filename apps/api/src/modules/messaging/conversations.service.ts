@@ -6,6 +6,7 @@ import type {
   ConversationSummary,
 } from '@parley/shared-types';
 import { DataSource } from 'typeorm';
+import { notFound } from '../../common/http/domain-error';
 import { PageQueryDto, pageWindow, toPage } from '../../common/http/query';
 import { UUID } from './dead-letters.repository';
 import { ConversationQueryDto } from './dto/conversation-query.dto';
@@ -44,6 +45,7 @@ interface MessageRow {
   llm_latency_ms: number | null;
   llm_prompt_tokens: number | null;
   llm_completion_tokens: number | null;
+  llm_error: string | null;
   total: number;
 }
 
@@ -53,6 +55,13 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 @Injectable()
 export class ConversationsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** A tenant's conversations for platform admins: the tenant must exist (404 otherwise). */
+  async listForAdmin(tenantId: string, query: ConversationQueryDto): Promise<ConversationPage> {
+    const found: unknown[] = await this.dataSource.query(`SELECT 1 FROM tenants WHERE id = $1`, [tenantId]);
+    if (found.length === 0) throw notFound(`Tenant "${tenantId}"`);
+    return this.list(tenantId, query);
+  }
 
   async list(tenantId: string, query: ConversationQueryDto): Promise<ConversationPage> {
     const { pageSize, offset } = pageWindow(query);
@@ -93,7 +102,7 @@ export class ConversationsService {
     const { pageSize, offset } = pageWindow(query);
     const rows: MessageRow[] = await this.dataSource.query(
       `SELECT id, direction, type, text, status, error, wamid, created_at, status_updated_at, llm_provider, llm_model,
-              llm_latency_ms, llm_prompt_tokens, llm_completion_tokens, count(*) OVER ()::int AS total
+              llm_latency_ms, llm_prompt_tokens, llm_completion_tokens, llm_error, count(*) OVER ()::int AS total
        FROM messages WHERE conversation_id = $1 AND tenant_id = $2
        ORDER BY created_at, meta_timestamp NULLS LAST, reply_index NULLS FIRST, id
        LIMIT $3 OFFSET $4`,
@@ -151,6 +160,7 @@ function toMessage(r: MessageRow): ConversationMessage {
             latency_ms: r.llm_latency_ms ?? 0,
             prompt_tokens: r.llm_prompt_tokens,
             completion_tokens: r.llm_completion_tokens,
+            error: r.llm_error,
           }
         : null,
   };

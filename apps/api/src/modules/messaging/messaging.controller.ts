@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   ConversationMessagePage,
   ConversationPage,
   PlaygroundMessageResponse,
 } from '@parley/shared-types';
-import { TenantAdminOnly, TenantId } from '../../common/auth/decorators';
+import { PlatformAdminOnly, TenantAdminOnly, TenantId } from '../../common/auth/decorators';
 import { PageQueryDto } from '../../common/http/query';
+import { AdminRateLimitGuard } from '../../common/rate-limit/admin-rate-limit.guard';
 import { ConversationsService } from './conversations.service';
 import { ConversationQueryDto } from './dto/conversation-query.dto';
 import { PlaygroundMessageDto, PlaygroundResetDto } from './dto/playground.dto';
@@ -30,6 +31,20 @@ export class ConversationsController {
     @Query() query: PageQueryDto,
   ): Promise<ConversationMessagePage> {
     return this.conversations.messages(tenantId, id, query);
+  }
+}
+
+/** A tenant's conversations as platform admins see them (the admin app's tenant detail). */
+@ApiTags('admin')
+@PlatformAdminOnly()
+@UseGuards(AdminRateLimitGuard)
+@Controller('api/v1/admin/tenants/:tenantId/conversations')
+export class AdminTenantConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  list(@Param('tenantId') tenantId: string, @Query() query: ConversationQueryDto): Promise<ConversationPage> {
+    return this.conversations.listForAdmin(tenantId, query);
   }
 }
 

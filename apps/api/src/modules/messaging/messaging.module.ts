@@ -7,7 +7,11 @@ import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { InboundWorker } from './inbound.worker';
-import { ConversationsController, PlaygroundController } from './messaging.controller';
+import {
+  AdminTenantConversationsController,
+  ConversationsController,
+  PlaygroundController,
+} from './messaging.controller';
 import { MessagingRepository } from './messaging.repository';
 import { OutboundService } from './outbound.service';
 import { PlaygroundService } from './playground.service';
@@ -19,7 +23,12 @@ import { PlaygroundService } from './playground.service';
  */
 @Module({
   imports: [TenantConfigModule, WebhookModule, WhatsAppModule],
-  controllers: [ConversationsController, PlaygroundController, DeadLettersController],
+  controllers: [
+    ConversationsController,
+    AdminTenantConversationsController,
+    PlaygroundController,
+    DeadLettersController,
+  ],
   providers: [
     MessagingRepository,
     DeadLettersRepository,

@@ -61,7 +61,8 @@ export class ConversationEngineService implements ConversationEngine, OnApplicat
     private readonly metrics: Metrics,
     // Provided by chat/rag; without it, answers go without context and /enable_rag fails politely.
     @Optional() @Inject(KNOWLEDGE_RETRIEVER) private retriever: KnowledgeRetriever | null = null,
-    // Explicit token: a `ModuleRef | null` parameter's design type is Object, which Nest cannot resolve.
+    // Explicit token: a `ModuleRef | null` parameter type is emitted as `Object`, which Nest
+    // cannot resolve, so without it the engine never found the RAG store in the application.
     @Optional() @Inject(ModuleRef) private readonly moduleRef: ModuleRef | null = null,
   ) {}
 

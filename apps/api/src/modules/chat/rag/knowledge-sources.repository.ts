@@ -48,6 +48,19 @@ export class KnowledgeSourcesRepository {
     return this.dataSource.manager.findOne(KnowledgeSourceEntity, { where: { tenantId, kind, url } });
   }
 
+  /**
+   * The tenant's own knowledge sources (not the pages users enabled with /enable_rag): what an
+   * answer without a conversation page is scoped to. Chunks exist only once a source was ingested;
+   * a re-crawling source keeps answering from its previous chunks.
+   */
+  async tenantSourceIds(tenantId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM knowledge_sources WHERE tenant_id = $1 AND kind = 'tenant'`,
+      [tenantId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Sources of either kind for this start URL, ready ones first: what a conversation's RAG is scoped to. */
   async readyIdsForUrl(tenantId: string, url: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

@@ -130,12 +130,16 @@ export class KnowledgeService implements KnowledgeRetriever {
   }
 
   async retrieve(query: RetrievalQuery): Promise<RetrievedChunk[]> {
-    let scope: string[] | null = null;
+    let scope: string[];
     if (query.conversationUrl) {
       const url = normalisedUrl(query.conversationUrl);
       scope = url ? await this.sources.readyIdsForUrl(query.tenantId, url) : [];
-      if (scope.length === 0) return [];
+    } else {
+      // A page one user enabled with /enable_rag is theirs: it never answers other conversations,
+      // nor theirs after /disable_rag.
+      scope = await this.sources.tenantSourceIds(query.tenantId);
     }
+    if (scope.length === 0) return [];
     return this.search.search(query, scope);
   }
 
