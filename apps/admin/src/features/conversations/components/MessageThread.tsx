@@ -90,9 +90,10 @@ function MessageBubble({ message }: { message: ConversationMessage }) {
       {delivery?.reason && <span className="wa-failure">Not delivered: {delivery.reason}</span>}
       {message.llm && (
         // The API records the LLM call on the message it answered (the inbound one).
-        <span className="wa-llm muted">
-          {message.direction === 'inbound' ? 'Answered by' : 'Written by'} {message.llm.provider}{' '}
-          {message.llm.model} in {formatLatency(message.llm.latency_ms)}
+        <span className={`wa-llm ${message.llm.error ? 'wa-failure' : 'muted'}`}>
+          {message.llm.error
+            ? `${message.llm.provider} ${message.llm.model} gave no answer (the customer got the apology): ${message.llm.error}`
+            : `${message.direction === 'inbound' ? 'Answered by' : 'Written by'} ${message.llm.provider} ${message.llm.model} in ${formatLatency(message.llm.latency_ms)}`}
         </span>
       )}
     </li>
