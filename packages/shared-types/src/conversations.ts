@@ -55,7 +55,7 @@ export interface ConversationMessage {
   wamid: string | null;
   created_at: string;
   status_updated_at: string | null;
-  /** LLM use that produced this outbound answer (null for non-LLM messages). */
+  /** LLM use of the answer: set on the inbound message the LLM answered (null when no LLM was called). */
   llm: {
     provider: string;
     model: string;

@@ -1,52 +1,31 @@
-import * as fakes from '@parley/fakes';
-import type { FakeServer } from '@parley/fakes';
+import { GeminiFake, GraphFake, type MetaApp } from '@parley/fakes';
 
-/**
- * The fakes other branches of round 2 add (Meta Graph with onboarding, Gemini), looked up by name
- * so this file compiles before they are merged. `missing` names what is not there yet; the
- * journey is skipped until it is empty. Adapt the names and the code issuing below at merge.
- */
-const registry = fakes as unknown as Record<string, unknown>;
-type FakeClass = new () => FakeServer;
-
-const META_CLASS = 'MetaGraphFake';
-const GEMINI_CLASS = 'GeminiFake';
-
-export const missingFakes: string[] = [META_CLASS, GEMINI_CLASS].filter(
-  (name) => typeof registry[name] !== 'function',
-);
-
-export async function startMergedFakes(): Promise<{ meta: FakeServer; gemini: FakeServer }> {
-  const meta = await new (registry[META_CLASS] as FakeClass)().start();
-  const gemini = await new (registry[GEMINI_CLASS] as FakeClass)().start();
-  return { meta, gemini };
+export interface SignupNumber {
+  waba_id: string;
+  business_id: string;
+  phone_number_id: string;
+  display_phone_number: string;
 }
 
-interface CodeIssuer {
-  issueCode?: (grant: Record<string, unknown>) => string | { code: string };
+/** The Meta Graph fake (messages and Embedded Signup's routes) with the platform's Meta app registered, and the Gemini fake. */
+export async function startMetaAndGemini(): Promise<{ meta: GraphFake; app: MetaApp; gemini: GeminiFake }> {
+  const meta = await new GraphFake().start();
+  const app = meta.onboarding.createApp('Parley');
+  const gemini = await new GeminiFake().start();
+  return { meta, app, gemini };
 }
 
 /**
- * A code the Meta fake will exchange for a business token that can see this WABA and number
- * (onboarding-routes.ts' MetaOnboardingState). Tries the state object on the fake, then its
- * control route.
+ * The customer finishing the popup on Meta's side: a WABA with one number and a code for `app`
+ * that the Graph fake exchanges for a business token seeing it (what the session-info message carries).
  */
-export async function issueSignupCode(
-  meta: FakeServer,
-  grant: { waba_id: string; phone_number_id: string; display_phone_number: string; verified_name: string },
-): Promise<string> {
-  const holder = meta as unknown as { onboarding?: CodeIssuer; state?: CodeIssuer } & CodeIssuer;
-  const issuer = [holder.onboarding, holder.state, holder].find((s) => typeof s?.issueCode === 'function');
-  if (issuer?.issueCode) {
-    const issued = issuer.issueCode(grant);
-    return typeof issued === 'string' ? issued : issued.code;
-  }
-  const res = await fetch(`${meta.url}/__fake/onboarding/codes`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(grant),
-  });
-  if (!res.ok)
-    throw new Error(`Cannot issue a signup code on the Meta fake (${res.status}); adapt issueSignupCode`);
-  return ((await res.json()) as { code: string }).code;
+export function signupOnMeta(meta: GraphFake, app: MetaApp): SignupNumber & { code: string } {
+  const { waba, phone } = meta.onboarding.createWaba({ verifiedName: 'Acme Dental' });
+  return {
+    code: meta.onboarding.signup(app, waba),
+    waba_id: waba.id,
+    business_id: waba.businessId,
+    phone_number_id: phone.id,
+    display_phone_number: phone.displayPhoneNumber,
+  };
 }

@@ -21,6 +21,8 @@ export interface Stack {
   /** An API client signed in as `user`, for setting up what a test needs. */
   api(user: { email: string; password: string }): Promise<ApiClient>;
   close(): Promise<void>;
+  /** What the API process has written to stdout and stderr so far (for a failing test's message). */
+  apiOutput(): string;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     async api(user) {
       return signIn(baseUrl, user);
     },
+    apiOutput: () => output.join(''),
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);

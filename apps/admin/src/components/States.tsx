@@ -40,6 +40,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       </div>
     );
   }
+  if (error instanceof ApiError && error.status === 404) {
+    // Something that was deleted or never existed (an old link): trying again will not bring it back.
+    return (
+      <div className="state state-empty" role="alert">
+        <strong>Not found</strong>
+        <p>{error.message}</p>
+      </div>
+    );
+  }
   return (
     <div className="state state-error" role="alert">
       <strong>Something went wrong</strong>

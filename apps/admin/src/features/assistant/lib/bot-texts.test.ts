@@ -8,9 +8,10 @@ describe('bot texts form', () => {
     for (const key of BOT_TEXT_KEYS) expect(BOT_TEXTS[key].fallback).not.toBe('');
   });
 
-  it('reads an API without the new settings as all defaults', () => {
-    const values = conversationValuesFrom(tenantFixture());
-    expect(values.allow_skip_email).toBe(false);
+  it("reads an API without the new settings as all defaults (the API's own: skipping the email allowed)", () => {
+    const { bot_texts: _texts, lead_capture: _capture, ...older } = tenantFixture();
+    const values = conversationValuesFrom(older as ReturnType<typeof tenantFixture>);
+    expect(values.allow_skip_email).toBe(true);
     expect(Object.values(values.texts).every((t) => t === '')).toBe(true);
   });
 

@@ -96,7 +96,8 @@ export function conversationValuesFrom(t: TenantSettings): ConversationValues {
   const stored: BotTexts = t.bot_texts ?? {};
   return {
     texts: Object.fromEntries(BOT_TEXT_KEYS.map((k) => [k, stored[k] ?? ''])) as Record<BotTextKey, string>,
-    allow_skip_email: t.lead_capture?.allow_skip_email ?? false,
+    // The API's default (column default true) when an older API sends no lead_capture.
+    allow_skip_email: t.lead_capture?.allow_skip_email ?? true,
   };
 }
 

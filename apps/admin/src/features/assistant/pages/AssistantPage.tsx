@@ -107,7 +107,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
           value={values.model}
           onChange={(e) => set('model', e.target.value)}
           error={errors.model}
-          placeholder={PROVIDERS[values.provider].example}
+          placeholder={`e.g. ${PROVIDERS[values.provider].example}`}
           spellCheck={false}
           autoComplete="off"
           hint={`Empty: the platform's default model for ${PROVIDERS[values.provider].label}.`}

@@ -5,8 +5,8 @@ import { withoutEmpty } from '../../../lib/forms';
 export const WELCOME_MAX = 4096;
 
 /**
- * The bot's first question to someone it does not know yet.
- * Round 2 (issue 6): bot texts become the tenant's own; the preview then shows the tenant's wording.
+ * The bot's first question to someone it does not know yet, when the tenant has not written its
+ * own (bot text `ask_name`, which the preview shows when set).
  */
 export const NAME_QUESTION = 'To get started, may I have your full name?';
 

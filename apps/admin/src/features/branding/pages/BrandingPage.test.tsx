@@ -37,6 +37,12 @@ describe('BrandingPage', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
+  it("asks the name in the preview in the tenant's own words when it has written them", async () => {
+    mockApi({ [`GET ${SETTINGS}`]: tenantFixture({ bot_texts: { ask_name: 'Who am I talking to?' } }) });
+    renderWithProviders(<BrandingPage />);
+    expect(await screen.findByText('Who am I talking to?')).toBeTruthy();
+  });
+
   it('updates the preview as the admin types, and checks the logo address before saving', async () => {
     const api = mockApi({
       [`GET ${SETTINGS}`]: tenantFixture(),

@@ -128,7 +128,7 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
           welcomeMessage={values.welcome_message}
           logoUrl={values.logo_url}
           logoValid={!!values.logo_url.trim() && !liveErrors.logo_url}
-          nameQuestion={NAME_QUESTION}
+          nameQuestion={tenant.bot_texts?.ask_name?.trim() || NAME_QUESTION}
         />
         <p className="field-hint">
           Updates as you type. Someone already known from your CRM is greeted by name instead of being asked.

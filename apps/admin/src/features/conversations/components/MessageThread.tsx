@@ -89,10 +89,17 @@ function MessageBubble({ message }: { message: ConversationMessage }) {
       </span>
       {delivery?.reason && <span className="wa-failure">Not delivered: {delivery.reason}</span>}
       {message.llm && (
-        <span className="wa-llm muted">
-          {message.llm.provider} {message.llm.model} · {(message.llm.latency_ms / 1000).toFixed(1)} s
+        // The API records the LLM call on the message it answered (the inbound one).
+        <span className={`wa-llm ${message.llm.error ? 'wa-failure' : 'muted'}`}>
+          {message.llm.error
+            ? `${message.llm.provider} ${message.llm.model} gave no answer (the customer got the apology): ${message.llm.error}`
+            : `${message.direction === 'inbound' ? 'Answered by' : 'Written by'} ${message.llm.provider} ${message.llm.model} in ${formatLatency(message.llm.latency_ms)}`}
         </span>
       )}
     </li>
   );
+}
+
+function formatLatency(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -97,4 +97,39 @@ describe('ConversationsPage', () => {
     renderWithProviders(routes, { path: '/conversations' });
     expect(await screen.findByText('You do not have access to this')).toBeTruthy();
   });
+
+  it('notes the LLM call on the question it answered, or why it gave no answer', async () => {
+    const llm = {
+      provider: 'gemini',
+      model: 'gemini-3.5-flash-lite',
+      prompt_tokens: 10,
+      completion_tokens: 5,
+    };
+    mockApi({
+      [`GET ${LIST}`]: { items: [summary], total: 1, page: 1, page_size: 25 },
+      [`GET ${LIST}/c1/messages`]: {
+        items: [
+          message({
+            text: 'Open Saturday?',
+            direction: 'inbound',
+            llm: { ...llm, latency_ms: 6, error: null },
+          }),
+          message({
+            text: 'And Sunday?',
+            direction: 'inbound',
+            created_at: '2026-11-20T10:05:00.000Z',
+            llm: { ...llm, latency_ms: 20000, error: 'Gemini answered 503: overloaded' },
+          }),
+        ],
+        total: 2,
+        page: 1,
+        page_size: 100,
+      },
+    });
+    renderWithProviders(routes, { path: '/conversations/c1' });
+    expect(await screen.findByText('Answered by gemini gemini-3.5-flash-lite in 6 ms')).toBeTruthy();
+    expect(
+      screen.getByText(/gave no answer \(the customer got the apology\): Gemini answered 503: overloaded/),
+    ).toBeTruthy();
+  });
 });

@@ -54,7 +54,9 @@ function SourceItem({ source, onDelete }: { source: KnowledgeSource; onDelete: (
         <div className="source-progress">
           <ProgressBar value={source.progress} max={100} label={`Progress of ${source.url}`} />
           <span className="muted">
-            {source.progress}% · {source.pages_done} of {source.pages_found || '?'} pages
+            {source.pages_found
+              ? `${source.progress}% · ${source.pages_done} of ${source.pages_found} pages`
+              : 'Fetching the first page…'}
           </span>
         </div>
       )}

@@ -24,7 +24,14 @@ export function KnowledgePage() {
                 Add your website above; the bot then answers questions from its pages.
               </EmptyState>
             ) : (
-              <SourceList sources={page.items} />
+              <>
+                <SourceList sources={page.items} />
+                {page.total > page.items.length && (
+                  <p className="muted">
+                    Showing {page.items.length} of {page.total} websites.
+                  </p>
+                )}
+              </>
             )
           }
         </QueryView>

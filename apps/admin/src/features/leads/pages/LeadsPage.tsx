@@ -1,5 +1,5 @@
 import type { Lead, LeadSyncState } from '@parley/shared-types';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { paths } from '../../../app/paths';
 import { useCrmStatus } from '../../../api/tenant/get-crm-status';
@@ -31,6 +31,13 @@ export function LeadsPage() {
   const retry = useRetryLead();
   const [adding, setAdding] = useState(false);
   const [retried, setRetried] = useState<string | null>(null);
+
+  // The filter counts come from the CRM status, cached from other pages: re-read them whenever the
+  // list is read (on opening the page too), so that "All 0" never sits above a row.
+  const { refetch: refetchCounts } = crm;
+  useEffect(() => {
+    if (leads.dataUpdatedAt) void refetchCounts();
+  }, [leads.dataUpdatedAt, refetchCounts]);
 
   const counts = crm.data?.leads;
   const total = counts ? counts.pending + counts.failed + counts.synced : undefined;

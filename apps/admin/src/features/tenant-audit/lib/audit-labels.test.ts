@@ -23,4 +23,24 @@ describe('actionLabel', () => {
     expect(actionLabel({ action: 'lead.create', before: null, after: null })).toBe('Added a lead');
     expect(actionLabel({ action: 'knowledge.crawl', before: null, after: null })).toBe('knowledge.crawl');
   });
+
+  it("names the round's API actions: Embedded Signup, knowledge, credential checks", () => {
+    expect(actionLabel({ action: 'config.onboard', before: null, after: null })).toBe(
+      'Connected a WhatsApp number with Facebook',
+    );
+    expect(actionLabel({ action: 'knowledge_source.create', before: null, after: null })).toBe(
+      'Added a website to the knowledge',
+    );
+    expect(
+      actionLabel({
+        action: 'credential.status_changed',
+        target_id: 'hubspot',
+        before: { status: 'ok' },
+        after: { status: 'invalid', error: 'HubSpot answered 401' },
+      }),
+    ).toBe('HubSpot token: not working');
+    expect(
+      actionLabel({ action: 'credential.status_changed', target_id: 'other', before: null, after: null }),
+    ).toBe('A credential was checked');
+  });
 });

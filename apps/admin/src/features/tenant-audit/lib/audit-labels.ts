@@ -2,6 +2,8 @@ import type { AuditEvent } from '@parley/shared-types';
 
 const ACTIONS: Record<string, string> = {
   'config.create': 'Connected a WhatsApp number',
+  'config.onboard': 'Connected a WhatsApp number with Facebook',
+  'config.reconnect': 'Reconnected the WhatsApp number with Facebook',
   'config.update': 'Changed the WhatsApp configuration',
   'config.reveal': 'Revealed the WhatsApp secrets',
   'config.activate': 'Resumed the bot',
@@ -13,6 +15,10 @@ const ACTIONS: Record<string, string> = {
   'tenant.update': 'The platform changed the settings',
   'tenant.settings.update': 'Changed the settings',
   'crm.settings.update': 'Changed the lead source',
+  'crm.zoho.connect': 'Connected Zoho CRM',
+  'knowledge_source.create': 'Added a website to the knowledge',
+  'knowledge_source.recrawl': 'Read a website again',
+  'knowledge_source.delete': 'Removed a website from the knowledge',
   'lead.create': 'Added a lead',
   'lead.retry': 'Retried a lead',
   'user.create': 'Added an admin',
@@ -36,12 +42,35 @@ const SETTING_PARTS: Record<string, string> = {
   status: 'status',
 };
 
+const CREDENTIALS: Record<string, string> = {
+  whatsapp: 'WhatsApp access token',
+  waba_subscription: 'Message subscription',
+  zoho: 'Zoho CRM connection',
+  hubspot: 'HubSpot token',
+};
+const CREDENTIAL_STATES: Record<string, string> = {
+  ok: 'working',
+  expiring: 'expiring soon',
+  invalid: 'not working',
+  unknown: 'not checked',
+};
+
 /** An audit action in words; actions this page does not know yet are shown as recorded. */
-export function actionLabel(event: Pick<AuditEvent, 'action' | 'before' | 'after'>): string {
+export function actionLabel(
+  event: Pick<AuditEvent, 'action' | 'before' | 'after'> & { target_id?: string | null },
+): string {
+  if (event.action === 'credential.status_changed') return credentialLabel(event.target_id, event.after);
   const label = ACTIONS[event.action] ?? event.action;
   if (!event.action.startsWith('tenant.') || event.action === 'tenant.create') return label;
   const parts = changedParts(event.before, event.after);
   return parts.length ? `${label}: ${parts.join(', ')}` : label;
+}
+
+/** credential.status_changed (after: {status, error}): "HubSpot token: not working". */
+function credentialLabel(target: string | null | undefined, after: unknown): string {
+  const name = (target && CREDENTIALS[target]) ?? 'A credential';
+  const status = isObject(after) && typeof after.status === 'string' ? after.status : null;
+  return status ? `${name}: ${CREDENTIAL_STATES[status] ?? status}` : `${name} was checked`;
 }
 
 function changedParts(before: unknown, after: unknown): string[] {
@@ -62,6 +91,8 @@ export const ACTION_FILTERS: readonly { value: string; label: string }[] = [
   { value: 'config.reveal', label: 'Secret reveals' },
   { value: 'tenant.', label: 'Settings' },
   { value: 'crm.', label: 'CRM' },
+  { value: 'knowledge_source.', label: 'Knowledge' },
+  { value: 'credential.', label: 'Credential health' },
   { value: 'lead.', label: 'Leads' },
   { value: 'user.', label: 'Admins' },
 ];

@@ -8,6 +8,9 @@ import { describeStep } from '../lib/signup-pairing';
 import { useEmbeddedSignup } from '../lib/use-embedded-signup';
 import { OnboardingStepList } from './OnboardingStepList';
 
+/** Steps whose failure a retry cannot fix: the code is spent, or the grant lacks the account. */
+const NEEDS_NEW_AUTHORISATION = new Set<string>(['exchange_code', 'debug_token']);
+
 /**
  * Meta's Embedded Signup: the tenant picks or creates their WhatsApp account in Facebook's
  * window; Parley then finishes the connection on the server, step by step, shown live.
@@ -56,7 +59,7 @@ export function ConnectWithFacebook({ config }: { config: OnboardConfig }) {
               ? 'Connect again with Facebook'
               : 'Connect WhatsApp'}
           </Button>
-          {onboard.isError && (
+          {onboard.isError && !(failure && NEEDS_NEW_AUTHORISATION.has(failure.failed_step)) && (
             <Button variant="secondary" onClick={retry}>
               Retry the failed step
             </Button>
@@ -91,7 +94,10 @@ export function ConnectWithFacebook({ config }: { config: OnboardConfig }) {
           {failure ? (
             <>
               <p>{STEP_ADVICE[failure.failed_step]}</p>
-              <p className="muted">Meta said: {failure.message}</p>
+              {/* Meta's words already stand under the failed step in the list; else the API's message. */}
+              {!failure.steps.some((s) => s.step === failure.failed_step && s.error) && (
+                <p className="muted">{failure.message}</p>
+              )}
             </>
           ) : (
             <p>{onboard.error.message}</p>

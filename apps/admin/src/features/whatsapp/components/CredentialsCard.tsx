@@ -43,11 +43,25 @@ export function CredentialsCard({
             <SecretValue key="t" masked={config.access_token} revealed={revealed?.access_token} />,
           ],
           ['Token expiry', <TokenExpiry key="e" expiresAt={config.token_expires_at} />],
-          ['Meta app id', <OrNotSet key="a" value={config.fb_app_id} code />],
           [
-            'Meta app secret',
-            <SecretValue key="s" masked={config.fb_app_secret} revealed={revealed?.fb_app_secret} />,
+            'Meta app',
+            config.fb_app_id ? (
+              <OrNotSet key="a" value={config.fb_app_id} code />
+            ) : (
+              // The API falls back to the platform's app (FB_APP_ID) for a number without its own.
+              <span key="a" className="muted">
+                Parley's own Meta app
+              </span>
+            ),
           ],
+          ...(config.fb_app_id || config.fb_app_secret
+            ? [
+                [
+                  'Meta app secret',
+                  <SecretValue key="s" masked={config.fb_app_secret} revealed={revealed?.fb_app_secret} />,
+                ] as const,
+              ]
+            : []),
         ]}
       />
     </Card>

@@ -127,7 +127,8 @@ describe('OnboardingPage', () => {
       [`POST ${ONBOARD}`]: new ApiReply(502, {
         statusCode: 502,
         error: 'Bad Gateway',
-        message: '(#133005) Two step verification PIN mismatch',
+        message:
+          'Onboarding failed at step register_number: Meta answered: (#133005) Two step verification PIN mismatch',
         failed_step: 'register_number',
         steps: steps('register_number'),
       }),
@@ -140,7 +141,8 @@ describe('OnboardingPage', () => {
     post('https://web.facebook.com', 'FINISH', SESSION);
 
     expect(await screen.findByText(/If it has two-step verification, turn it off/)).toBeTruthy();
-    expect(screen.getByText('Meta said: (#133005) Two step verification PIN mismatch')).toBeTruthy();
+    // Meta's words once, under the failed step (not again in the advice).
+    expect(screen.getAllByText(/Two step verification PIN mismatch/)).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Retry the failed step' }));
     await waitFor(() => expect(api.sent('POST', ONBOARD)).toHaveLength(2));
     expect(api.sent('POST', ONBOARD)[1].body).toEqual(api.sent('POST', ONBOARD)[0].body);
