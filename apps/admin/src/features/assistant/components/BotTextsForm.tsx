@@ -1,4 +1,4 @@
-import { BOT_TEXT_KEYS, type BotTextKey } from '@parley/shared-types';
+import { BOT_TEXT_KEYS, DEFAULT_BOT_TEXTS, type BotTextKey } from '@parley/shared-types';
 import { useState, type FormEvent } from 'react';
 import type { TenantSettings } from '../../../api/tenant/conversation-settings';
 import { useUpdateSettings } from '../../../api/tenant/update-settings';
@@ -84,7 +84,7 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
                 label={info.label}
                 value={values.texts[key]}
                 onChange={(e) => setText(key, e.target.value)}
-                placeholder={info.fallback}
+                placeholder={DEFAULT_BOT_TEXTS[key]}
                 error={errors[key]}
                 rows={2}
                 maxLength={BOT_TEXT_MAX + 200}

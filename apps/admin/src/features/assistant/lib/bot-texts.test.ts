@@ -5,7 +5,7 @@ import { BOT_TEXTS, conversationRequest, conversationValuesFrom, validateConvers
 
 describe('bot texts form', () => {
   it('describes every bot text key', () => {
-    for (const key of BOT_TEXT_KEYS) expect(BOT_TEXTS[key].fallback).not.toBe('');
+    for (const key of BOT_TEXT_KEYS) expect(BOT_TEXTS[key].label).not.toBe('');
   });
 
   it("reads an API without the new settings as all defaults (the API's own: skipping the email allowed)", () => {

@@ -1,4 +1,4 @@
-import type { TenantResponse, UpdateTenantSettingsRequest } from '@parley/shared-types';
+import { DEFAULT_BOT_TEXTS, type TenantResponse, type UpdateTenantSettingsRequest } from '@parley/shared-types';
 import { withoutEmpty } from '../../../lib/forms';
 
 /** WhatsApp's limit for a text message body. */
@@ -8,7 +8,7 @@ export const WELCOME_MAX = 4096;
  * The bot's first question to someone it does not know yet, when the tenant has not written its
  * own (bot text `ask_name`, which the preview shows when set).
  */
-export const NAME_QUESTION = 'To get started, may I have your full name?';
+export const NAME_QUESTION = DEFAULT_BOT_TEXTS.ask_name;
 
 export interface BrandingValues {
   welcome_message: string;
