@@ -1,4 +1,8 @@
-import { DEFAULT_BOT_TEXTS, type TenantResponse, type UpdateTenantSettingsRequest } from '@parley/shared-types';
+import {
+  DEFAULT_BOT_TEXTS,
+  type TenantResponse,
+  type UpdateTenantSettingsRequest,
+} from '@parley/shared-types';
 import { withoutEmpty } from '../../../lib/forms';
 
 /** WhatsApp's limit for a text message body. */
