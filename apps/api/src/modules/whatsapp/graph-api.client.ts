@@ -1,20 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import type { GraphReply } from './graph-errors';
+import { GraphCallError, graphErrorOf, type GraphReply } from './graph-errors';
 
 /** Meta could not be reached or did not answer in time; nothing is known about the message. */
 export class GraphUnreachableError extends Error {}
 
+export interface GraphRequest {
+  method: 'GET' | 'POST';
+  /** Path after the version, e.g. `/12345/subscribed_apps`. */
+  path: string;
+  /** Bearer token; never logged. */
+  token?: string;
+  query?: Record<string, string>;
+  json?: unknown;
+}
+
 /**
- * The only way Parley calls Meta's Graph API for messages: `{GRAPH_API_BASE_URL}/{version}/...`
- * with the tenant's token as a bearer header and a timeout on every call. It never logs URLs,
- * headers or bodies (the token and the users' messages are in them).
+ * The only way Parley calls Meta's Graph API: `{GRAPH_API_BASE_URL}/{version}/...` with the
+ * tenant's token as a bearer header and a timeout on every call. Sending (`postMessages`) gets
+ * the raw reply to classify; onboarding and the credential check use `call`, which throws
+ * GraphCallError on anything but a 2xx JSON body. It never logs URLs, headers or bodies (the
+ * token and the users' messages are in them).
  */
 @Injectable()
 export class GraphApiClient {
   private readonly baseUrl: string;
-  private readonly version: string;
+  readonly version: string;
   private readonly timeoutMs: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -25,21 +37,57 @@ export class GraphApiClient {
 
   /** `POST /{phone_number_id}/messages`: sends, marks read, shows the typing indicator. */
   postMessages(phoneNumberId: string, accessToken: string, body: unknown): Promise<GraphReply> {
-    return this.post(`${encodeURIComponent(phoneNumberId)}/messages`, accessToken, body);
+    return this.request({
+      method: 'POST',
+      path: `/${encodeURIComponent(phoneNumberId)}/messages`,
+      token: accessToken,
+      json: body,
+    });
   }
 
-  private async post(path: string, accessToken: string, body: unknown): Promise<GraphReply> {
-    const url = `${this.baseUrl}/${this.version}/${path}`;
+  /** Any Graph call; throws GraphCallError with Meta's message (httpStatus 0 when unreachable). */
+  async call<T>(request: GraphRequest): Promise<T> {
+    let reply: GraphReply;
+    try {
+      reply = await this.request(request);
+    } catch (error) {
+      if (error instanceof GraphUnreachableError) throw new GraphCallError(error.message, 0);
+      throw error;
+    }
+    const ok = reply.status >= 200 && reply.status < 300;
+    if (ok && reply.body !== null) return reply.body as T;
+    const graph = graphErrorOf(reply.body);
+    if (graph?.message) {
+      throw new GraphCallError(
+        graph.message,
+        ok ? 400 : reply.status,
+        typeof graph.code === 'number' ? graph.code : null,
+        typeof graph.error_subcode === 'number' ? graph.error_subcode : null,
+      );
+    }
+    throw new GraphCallError(
+      `Meta's Graph API answered HTTP ${reply.status} without a readable body`,
+      ok ? 502 : reply.status,
+    );
+  }
+
+  /** One HTTP exchange with Graph; throws GraphUnreachableError only when there is no answer. */
+  async request(request: GraphRequest): Promise<GraphReply> {
+    const url = new URL(`${this.baseUrl}/${this.version}${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (request.token) headers.Authorization = `Bearer ${request.token}`;
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    }
     let response: Response;
     try {
       response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${accessToken}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-        },
-        body: JSON.stringify(body),
+        method: request.method,
+        headers,
+        body,
         signal: AbortSignal.timeout(this.timeoutMs),
         redirect: 'manual',
       });
@@ -47,8 +95,8 @@ export class GraphApiClient {
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new GraphUnreachableError(
         timedOut
-          ? `Meta did not answer within ${this.timeoutMs / 1000} s (${new URL(url).origin})`
-          : `Meta cannot be reached at ${new URL(url).origin}: ${describeNetworkError(error)}`,
+          ? `Meta did not answer within ${this.timeoutMs / 1000} s (${url.origin})`
+          : `Meta cannot be reached at ${url.origin}: ${describeNetworkError(error)}`,
       );
     }
     const text = await response.text().catch(() => '');

@@ -28,6 +28,33 @@ export const GRAPH_CODES = {
   notAuthenticated: 0,
 } as const;
 
+/** A Graph call (`GraphApiClient.call`) that did not succeed: Meta's own error, or no answer. */
+export class GraphCallError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status Meta answered with; 0 when Meta could not be reached or timed out. */
+    readonly httpStatus: number,
+    readonly code: number | null = null,
+    readonly subcode: number | null = null,
+  ) {
+    super(message);
+    this.name = 'GraphCallError';
+  }
+
+  /** Meta is down or unreachable (not a refusal of what we sent). */
+  get unavailable(): boolean {
+    return this.httpStatus === 0 || this.httpStatus >= 500;
+  }
+
+  /** The token itself is bad: expired, revoked, or never was one (Graph codes 190 and 0). */
+  get tokenInvalid(): boolean {
+    return (
+      this.code === GRAPH_CODES.tokenExpired ||
+      (this.code === GRAPH_CODES.notAuthenticated && this.httpStatus === 401)
+    );
+  }
+}
+
 /** Throttling or transient codes worth a retry besides the two rate limits (error-codes page). */
 const TRANSIENT_CODES = new Set([
   1, // unknown API error, "retry later"
