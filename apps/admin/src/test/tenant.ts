@@ -14,6 +14,13 @@ export function signInAsTenantAdmin(tenantId = 'acme'): AuthUser {
   return user;
 }
 
+/** Puts a platform admin's session in storage; render afterwards. */
+export function signInAsPlatformAdmin(): AuthUser {
+  const user: AuthUser = { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null };
+  storeSession({ token: 'token', user, expiresAt: Date.now() + 3600_000 });
+  return user;
+}
+
 export interface ApiCall {
   method: string;
   path: string;

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import type { ConversationPage, ConversationSummary } from '@parley/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storeSession } from '../../../lib/session-storage';
 import { renderWithProviders } from '../../../test/render';
+import { signInAsPlatformAdmin } from '../../../test/tenant';
 import { RecentConversationsCard } from './RecentConversationsCard';
 
 const ROUTE = '/api/v1/admin/tenants/acme/conversations';
@@ -33,13 +33,9 @@ function answer(status: number, body: unknown) {
 }
 
 describe('RecentConversationsCard', () => {
-  beforeEach(() =>
-    storeSession({
-      token: 'token',
-      user: { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null },
-      expiresAt: Date.now() + 3_600_000,
-    }),
-  );
+  beforeEach(() => {
+    signInAsPlatformAdmin();
+  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the ten latest conversations from the platform route', async () => {
