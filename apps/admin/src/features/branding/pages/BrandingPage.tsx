@@ -1,16 +1,12 @@
 import type { TenantResponse } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import { useSettings } from '../../../api/tenant/get-settings';
-import { useUpdateSettings } from '../../../api/tenant/update-settings';
-import { Button } from '../../../components/Button';
+import { useSettingsForm } from '../../../api/tenant/use-settings-form';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
+import { SaveActions } from '../../../components/SaveActions';
 import { QueryView } from '../../../components/States';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
 import { WhatsAppPreview } from '../components/WhatsAppPreview';
 import {
   brandingRequest,
@@ -19,7 +15,6 @@ import {
   NAME_QUESTION,
   validateBranding,
   WELCOME_MAX,
-  type BrandingErrors,
   type BrandingValues,
 } from '../lib/branding-form';
 
@@ -44,39 +39,26 @@ export function BrandingPage() {
 }
 
 function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
-  const update = useUpdateSettings();
-  const saved = brandingValuesFrom(tenant);
-  const [values, setValues] = useState(saved);
-  const [errors, setErrors] = useState<BrandingErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const dirty = values.welcome_message !== saved.welcome_message || values.logo_url !== saved.logo_url;
+  const form = useSettingsForm({
+    tenant,
+    valuesFrom: brandingValuesFrom,
+    validate: validateBranding,
+    toRequest: brandingRequest,
+    apiFields: API_FIELDS,
+  });
+  const { values, errors } = form;
   const liveErrors = validateBranding(values);
   const advice = liveErrors.logo_url ? null : logoAdvice(values.logo_url);
 
   const set = (key: keyof BrandingValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setErrors(liveErrors);
-    setFormErrors([]);
-    if (Object.keys(liveErrors).length) return focusFirstInvalid(event.currentTarget);
-    update.mutate(brandingRequest(values), {
-      onSuccess: (next) => setValues(brandingValuesFrom(next)),
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
+    form.setValues((v) => ({ ...v, [key]: value }));
+    form.clearError(key);
   };
 
   return (
     <div className="preview-layout">
       <Card title="First message">
-        <form onSubmit={submit} noValidate aria-label="Branding">
+        <form onSubmit={form.submit} noValidate aria-label="Branding">
           <TextAreaField
             label="Welcome message"
             value={values.welcome_message}
@@ -101,24 +83,13 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
             spellCheck={false}
             hint={advice ?? 'Sent as an image message after the welcome. Leave empty to send no image.'}
           />
-          <FormError messages={formErrors} />
-          <div className="form-actions">
-            {update.isSuccess && !dirty && (
-              <span className="saved-note" role="status">
-                Saved
-              </span>
-            )}
-            <Button
-              variant="secondary"
-              onClick={() => setValues(saved)}
-              disabled={!dirty || update.isPending}
-            >
-              Undo changes
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!dirty}>
-              Save
-            </Button>
-          </div>
+          <SaveActions
+            formErrors={form.formErrors}
+            dirty={form.dirty}
+            saving={form.saving}
+            savedOnce={form.savedOnce}
+            onUndo={form.undo}
+          />
         </form>
       </Card>
       <section className="preview-panel" aria-label="Preview">
