@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { NoAnswerError, sendOutbound } from '../../common/http/outbound-http';
 import { GraphCallError, graphErrorOf, type GraphReply } from './graph-errors';
 
 /** Meta could not be reached or did not answer in time; nothing is known about the message. */
@@ -73,47 +74,16 @@ export class GraphApiClient {
 
   /** One HTTP exchange with Graph; throws GraphUnreachableError only when there is no answer. */
   async request(request: GraphRequest): Promise<GraphReply> {
-    const url = new URL(`${this.baseUrl}/${this.version}${request.path}`);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = {};
     if (request.token) headers.Authorization = `Bearer ${request.token}`;
-    let body: string | undefined;
-    if (request.json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(request.json);
-    }
-    let response: Response;
     try {
-      response = await fetch(url, {
-        method: request.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'manual',
-      });
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw new GraphUnreachableError(
-        timedOut
-          ? `Meta did not answer within ${this.timeoutMs / 1000} s (${url.origin})`
-          : `Meta cannot be reached at ${url.origin}: ${describeNetworkError(error)}`,
+      return await sendOutbound(
+        { ...request, url: `${this.baseUrl}/${this.version}${request.path}`, headers },
+        { vendor: 'Meta', timeoutMs: this.timeoutMs },
       );
+    } catch (error) {
+      if (error instanceof NoAnswerError) throw new GraphUnreachableError(error.message);
+      throw error;
     }
-    const text = await response.text().catch(() => '');
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
   }
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }

@@ -1,11 +1,8 @@
+import { retryAfterMs, type OutboundReply } from '../../common/http/outbound-http';
 import type { SendError } from './message-sender.port';
 
 /** What the Graph API answered (or null body when it was not JSON). */
-export interface GraphReply {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
+export type GraphReply = OutboundReply;
 
 /** Meta's documented Graph error body: `{ error: { message, type, code, error_subcode?, error_data?, fbtrace_id } }`. */
 interface GraphErrorBody {
@@ -147,13 +144,4 @@ function wamidOf(body: unknown): string | null {
   const messages = (body as { messages?: { id?: unknown }[] } | null)?.messages;
   const id = Array.isArray(messages) ? messages[0]?.id : undefined;
   return typeof id === 'string' && id ? id : null;
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds; null when absent or unreadable. */
-export function retryAfterMs(headers: Headers): number | null {
-  const value = headers.get('retry-after');
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
