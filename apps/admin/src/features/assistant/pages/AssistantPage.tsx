@@ -14,7 +14,6 @@ import {
   PROMPT_MAX,
   PROVIDERS,
   validateAssistant,
-  type AssistantValues,
 } from '../lib/assistant-form';
 
 const API_FIELDS = {
@@ -52,12 +51,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
     toRequest: assistantRequest,
     apiFields: API_FIELDS,
   });
-  const { values, errors } = form;
-
-  const set = <K extends keyof AssistantValues>(key: K, value: AssistantValues[K]) => {
-    form.setValues((v) => ({ ...v, [key]: value }));
-    form.clearError(key);
-  };
+  const { values, errors, set } = form;
 
   return (
     <form onSubmit={form.submit} noValidate aria-label="Assistant settings">

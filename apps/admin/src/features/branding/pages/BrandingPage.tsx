@@ -15,7 +15,6 @@ import {
   NAME_QUESTION,
   validateBranding,
   WELCOME_MAX,
-  type BrandingValues,
 } from '../lib/branding-form';
 
 const API_FIELDS = {
@@ -46,14 +45,9 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
     toRequest: brandingRequest,
     apiFields: API_FIELDS,
   });
-  const { values, errors } = form;
+  const { values, errors, set } = form;
   const liveErrors = validateBranding(values);
   const advice = liveErrors.logo_url ? null : logoAdvice(values.logo_url);
-
-  const set = (key: keyof BrandingValues, value: string) => {
-    form.setValues((v) => ({ ...v, [key]: value }));
-    form.clearError(key);
-  };
 
   return (
     <div className="preview-layout">
