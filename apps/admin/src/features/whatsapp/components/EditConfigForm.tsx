@@ -1,17 +1,14 @@
 import type { WhatsAppConfig } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SecretInput } from '../../../components/SecretInput';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
+import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useUpdateConfig } from '../api/update-config';
 import {
   editConfigRequest,
   editValuesFrom,
   validateEditConfig,
-  type EditConfigErrors,
   type EditConfigValues,
 } from '../lib/config-form';
 
@@ -33,37 +30,21 @@ type Key = keyof EditConfigValues;
 /** Changes the configuration; only what was changed is sent, secrets only when a new one was typed. */
 export function EditConfigForm({ config, onDone }: { config: WhatsAppConfig; onDone: () => void }) {
   const update = useUpdateConfig();
-  const [values, setValues] = useState(() => editValuesFrom(config));
-  const [errors, setErrors] = useState<EditConfigErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-
-  const set = <K extends Key>(key: K, value: EditConfigValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const { values, set, errors, formErrors, submitWith, showApiError } = useValidatedForm(
+    () => editValuesFrom(config),
+    { validate: validateEditConfig, apiFields: API_FIELDS },
+  );
   const text = (key: Exclude<Key, 'fb_app_secret'>) => ({
     value: values[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
     error: errors[key],
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateEditConfig(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    const body = editConfigRequest(values, config);
+  const submit = submitWith((v) => {
+    const body = editConfigRequest(v, config);
     if (Object.keys(body).length === 0) return onDone();
-    update.mutate(body, {
-      onSuccess: onDone,
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+    update.mutate(body, { onSuccess: onDone, onError: showApiError });
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit the WhatsApp configuration">

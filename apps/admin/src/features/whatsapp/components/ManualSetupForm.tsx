@@ -1,18 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SecretInput } from '../../../components/SecretInput';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
+import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useCreateConfig } from '../api/create-config';
-import {
-  emptyManualSetup,
-  manualSetupRequest,
-  validateManualSetup,
-  type ManualSetupErrors,
-  type ManualSetupValues,
-} from '../lib/config-form';
+import { emptyManualSetup, manualSetupRequest, validateManualSetup } from '../lib/config-form';
 
 const API_FIELDS = {
   phone_number_id: 'phone_number_id',
@@ -24,29 +16,11 @@ const API_FIELDS = {
 /** A number connected by hand: the ids and token from Meta's "API setup" page. */
 export function ManualSetupForm() {
   const create = useCreateConfig();
-  const [values, setValues] = useState<ManualSetupValues>(emptyManualSetup);
-  const [errors, setErrors] = useState<ManualSetupErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-
-  const set = (key: keyof ManualSetupValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateManualSetup(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    create.mutate(manualSetupRequest(values), {
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+  const { values, set, errors, formErrors, submitWith, showApiError } = useValidatedForm(emptyManualSetup, {
+    validate: validateManualSetup,
+    apiFields: API_FIELDS,
+  });
+  const submit = submitWith((v) => create.mutate(manualSetupRequest(v), { onError: showApiError }));
 
   return (
     <form onSubmit={submit} noValidate aria-label="Set up WhatsApp manually">
