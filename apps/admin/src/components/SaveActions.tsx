@@ -3,18 +3,17 @@ import { FormError } from './FormError';
 
 /** A settings form's foot: its problems, "Saved" once saved, Undo changes and Save. */
 export function SaveActions({
-  formErrors,
-  dirty,
-  saving,
-  savedOnce,
-  onUndo,
+  form: { formErrors, dirty, saving, savedOnce, undo },
   saveLabel = 'Save',
 }: {
-  formErrors: readonly string[];
-  dirty: boolean;
-  saving: boolean;
-  savedOnce: boolean;
-  onUndo: () => void;
+  /** What useSettingsForm returns. */
+  form: {
+    formErrors: readonly string[];
+    dirty: boolean;
+    saving: boolean;
+    savedOnce: boolean;
+    undo: () => void;
+  };
   saveLabel?: string;
 }) {
   return (
@@ -26,7 +25,7 @@ export function SaveActions({
             Saved
           </span>
         )}
-        <Button variant="secondary" onClick={onUndo} disabled={!dirty || saving}>
+        <Button variant="secondary" onClick={undo} disabled={!dirty || saving}>
           Undo changes
         </Button>
         <Button type="submit" loading={saving} disabled={!dirty}>

@@ -78,14 +78,7 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
             );
           })}
         </div>
-        <SaveActions
-          formErrors={form.formErrors}
-          dirty={form.dirty}
-          saving={form.saving}
-          savedOnce={form.savedOnce}
-          onUndo={form.undo}
-          saveLabel="Save texts"
-        />
+        <SaveActions form={form} saveLabel="Save texts" />
       </Card>
     </form>
   );

@@ -110,13 +110,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
           placeholder="You are the assistant of Acme Dental. Answer briefly and kindly, in the customer's language. Never give medical advice; offer an appointment instead."
           hint={`${values.system_prompt.length} / ${PROMPT_MAX} characters. Sent with every question, before your knowledge and the conversation.`}
         />
-        <SaveActions
-          formErrors={form.formErrors}
-          dirty={form.dirty}
-          saving={form.saving}
-          savedOnce={form.savedOnce}
-          onUndo={form.undo}
-        />
+        <SaveActions form={form} />
       </Card>
     </form>
   );

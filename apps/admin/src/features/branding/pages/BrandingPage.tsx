@@ -77,13 +77,7 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
             spellCheck={false}
             hint={advice ?? 'Sent as an image message after the welcome. Leave empty to send no image.'}
           />
-          <SaveActions
-            formErrors={form.formErrors}
-            dirty={form.dirty}
-            saving={form.saving}
-            savedOnce={form.savedOnce}
-            onUndo={form.undo}
-          />
+          <SaveActions form={form} />
         </form>
       </Card>
       <section className="preview-panel" aria-label="Preview">
