@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { splitApiError } from './api-errors';
 import { focusFirstInvalid } from './forms';
 
+type StringKey<V> = { [P in keyof V]: V[P] extends string ? P : never }[keyof V];
+
 /**
  * A form's values, its field errors and its form-level errors, with the steps every form here
  * takes: a changed field loses its error; submitting checks first and focuses the first wrong
@@ -32,6 +34,13 @@ export function useValidatedForm<V, K extends string>(
     clearError(key);
   };
 
+  /** The value, onChange and error props of a text box (Field, TextAreaField) for a string field. */
+  const bind = <F extends StringKey<V> & K>(key: F) => ({
+    value: values[key] as string,
+    onChange: (event: { target: { value: string } }) => set(key, event.target.value as V[F]),
+    error: errors[key],
+  });
+
   /** An onSubmit handler: checks the values, then calls `send` only when nothing is wrong. */
   const submitWith = (send: (values: V) => void) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,5 +64,16 @@ export function useValidatedForm<V, K extends string>(
     setFormErrors([]);
   };
 
-  return { values, setValues, set, errors, clearError, formErrors, submitWith, showApiError, reset };
+  return {
+    values,
+    setValues,
+    set,
+    bind,
+    errors,
+    clearError,
+    formErrors,
+    submitWith,
+    showApiError,
+    reset,
+  };
 }

@@ -51,7 +51,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
     toRequest: assistantRequest,
     apiFields: API_FIELDS,
   });
-  const { values, errors, set } = form;
+  const { values, set, bind } = form;
 
   return (
     <form onSubmit={form.submit} noValidate aria-label="Assistant settings">
@@ -79,9 +79,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
         </fieldset>
         <Field
           label="Model"
-          value={values.model}
-          onChange={(e) => set('model', e.target.value)}
-          error={errors.model}
+          {...bind('model')}
           placeholder={PROVIDERS[values.provider].example}
           spellCheck={false}
           autoComplete="off"
@@ -102,9 +100,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
       <Card title="Instructions">
         <TextAreaField
           label="System prompt"
-          value={values.system_prompt}
-          onChange={(e) => set('system_prompt', e.target.value)}
-          error={errors.system_prompt}
+          {...bind('system_prompt')}
           rows={10}
           maxLength={PROMPT_MAX}
           placeholder="You are the assistant of Acme Dental. Answer briefly and kindly, in the customer's language. Never give medical advice; offer an appointment instead."

@@ -45,7 +45,7 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
     toRequest: brandingRequest,
     apiFields: API_FIELDS,
   });
-  const { values, errors, set } = form;
+  const { values, bind } = form;
   const liveErrors = validateBranding(values);
   const advice = liveErrors.logo_url ? null : logoAdvice(values.logo_url);
 
@@ -55,9 +55,7 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
         <form onSubmit={form.submit} noValidate aria-label="Branding">
           <TextAreaField
             label="Welcome message"
-            value={values.welcome_message}
-            onChange={(e) => set('welcome_message', e.target.value)}
-            error={errors.welcome_message}
+            {...bind('welcome_message')}
             rows={6}
             maxLength={WELCOME_MAX}
             hint={
@@ -70,9 +68,7 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
           <Field
             label="Logo URL"
             type="url"
-            value={values.logo_url}
-            onChange={(e) => set('logo_url', e.target.value)}
-            error={errors.logo_url}
+            {...bind('logo_url')}
             placeholder="https://example.com/logo.png"
             spellCheck={false}
             hint={advice ?? 'Sent as an image message after the welcome. Leave empty to send no image.'}

@@ -10,7 +10,7 @@ const API_FIELDS = { url: 'url', crawl_depth: 'crawl_depth', page_limit: 'page_l
 /** A website (or one page of it) for the bot to learn from. */
 export function AddSourceForm() {
   const create = useCreateSource();
-  const { values, set, errors, formErrors, submitWith, showApiError, reset } = useValidatedForm(emptySource, {
+  const { bind, formErrors, submitWith, showApiError, reset } = useValidatedForm(emptySource, {
     validate: validateSource,
     apiFields: API_FIELDS,
   });
@@ -24,9 +24,7 @@ export function AddSourceForm() {
         <Field
           label="Web address"
           type="url"
-          value={values.url}
-          onChange={(e) => set('url', e.target.value)}
-          error={errors.url}
+          {...bind('url')}
           placeholder="https://www.example.com/prices"
           autoComplete="off"
           spellCheck={false}
@@ -34,17 +32,13 @@ export function AddSourceForm() {
         <Field
           label="Link depth"
           inputMode="numeric"
-          value={values.crawl_depth}
-          onChange={(e) => set('crawl_depth', e.target.value)}
-          error={errors.crawl_depth}
+          {...bind('crawl_depth')}
           hint={`0 = this page only, up to ${DEPTH_MAX}`}
         />
         <Field
           label="Page limit"
           inputMode="numeric"
-          value={values.page_limit}
-          onChange={(e) => set('page_limit', e.target.value)}
-          error={errors.page_limit}
+          {...bind('page_limit')}
           hint={`At most ${PAGE_LIMIT_MAX} pages`}
         />
       </div>

@@ -17,10 +17,10 @@ const API_FIELDS = {
 /** A lead added by hand (met at a fair, called in); it goes to the CRM like the bot's leads. */
 export function AddLeadDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const create = useCreateLead();
-  const { values, set, errors, formErrors, submitWith, showApiError, reset } = useValidatedForm(
-    emptyLeadForm,
-    { validate: validateLeadForm, apiFields: API_FIELDS },
-  );
+  const { bind, formErrors, submitWith, showApiError, reset } = useValidatedForm(emptyLeadForm, {
+    validate: validateLeadForm,
+    apiFields: API_FIELDS,
+  });
 
   const close = () => {
     reset();
@@ -36,9 +36,7 @@ export function AddLeadDialog({ open, onClose }: { open: boolean; onClose: () =>
       <form onSubmit={submit} noValidate aria-label="Add a lead">
         <Field
           label="Name"
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
+          {...bind('name')}
           autoComplete="off"
           autoFocus
           hint="Full name; it is split into first and last name as the bot would."
@@ -46,26 +44,15 @@ export function AddLeadDialog({ open, onClose }: { open: boolean; onClose: () =>
         <Field
           label="Phone"
           type="tel"
-          value={values.phone}
-          onChange={(e) => set('phone', e.target.value)}
-          error={errors.phone}
+          {...bind('phone')}
           autoComplete="off"
           placeholder="+91 98765 43210"
           hint="With the country code, or a national number of your default country."
         />
-        <Field
-          label="Email (optional)"
-          type="email"
-          value={values.email}
-          onChange={(e) => set('email', e.target.value)}
-          error={errors.email}
-          autoComplete="off"
-        />
+        <Field label="Email (optional)" type="email" {...bind('email')} autoComplete="off" />
         <Field
           label="Source (optional)"
-          value={values.source}
-          onChange={(e) => set('source', e.target.value)}
-          error={errors.source}
+          {...bind('source')}
           placeholder="e.g. Trade show"
           hint="Empty: your CRM lead source."
         />

@@ -16,10 +16,13 @@ const API_FIELDS = {
 /** A number connected by hand: the ids and token from Meta's "API setup" page. */
 export function ManualSetupForm() {
   const create = useCreateConfig();
-  const { values, set, errors, formErrors, submitWith, showApiError } = useValidatedForm(emptyManualSetup, {
-    validate: validateManualSetup,
-    apiFields: API_FIELDS,
-  });
+  const { values, set, bind, errors, formErrors, submitWith, showApiError } = useValidatedForm(
+    emptyManualSetup,
+    {
+      validate: validateManualSetup,
+      apiFields: API_FIELDS,
+    },
+  );
   const submit = submitWith((v) => create.mutate(manualSetupRequest(v), { onError: showApiError }));
 
   return (
@@ -32,9 +35,7 @@ export function ManualSetupForm() {
       <div className="form-grid">
         <Field
           label="Phone number id"
-          value={values.phone_number_id}
-          onChange={(e) => set('phone_number_id', e.target.value)}
-          error={errors.phone_number_id}
+          {...bind('phone_number_id')}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
@@ -42,9 +43,7 @@ export function ManualSetupForm() {
         />
         <Field
           label="WhatsApp Business Account id"
-          value={values.waba_id}
-          onChange={(e) => set('waba_id', e.target.value)}
-          error={errors.waba_id}
+          {...bind('waba_id')}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
@@ -52,9 +51,7 @@ export function ManualSetupForm() {
         />
         <Field
           label="Display phone number (optional)"
-          value={values.display_phone_number}
-          onChange={(e) => set('display_phone_number', e.target.value)}
-          error={errors.display_phone_number}
+          {...bind('display_phone_number')}
           autoComplete="off"
           hint="As your customers see it, e.g. +1 555-078-3881"
         />
