@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTenant, platformAdmin, TestTenant } from './support/fixtures';
 import { bearer, startTestApp, TestApp, TestUser } from './support/test-app';
-import { waitFor } from './support/wait';
+import { BULK, finishedOperation, operation } from './support/bulk';
 
 const TENANTS = '/api/v1/admin/tenants';
-const BULK = '/api/v1/admin/tenants/bulk';
-const operation = (id: string) => `/api/v1/admin/bulk-operations/${id}`;
 
 /** Credential health in the platform admin's tenant list, and the bulk actions that call other modules. */
 describe('tenant health in the admin tenant list', () => {
@@ -107,13 +105,7 @@ describe('tenant health in the admin tenant list', () => {
     expect(bulkForTenant.status).toBe(403);
   });
 
-  const finished = async (id: string) => {
-    await waitFor(async () => {
-      const res = await t.http().get(operation(id)).set(admin());
-      return !['queued', 'running'].includes(res.body.status);
-    }, 20_000);
-    return (await t.http().get(operation(id)).set(admin())).body;
-  };
+  const finished = (id: string) => finishedOperation(t, root.token, id);
 
   it('health_check by health filter checks each tenant and reports it in words', async () => {
     const filter = { search: marker, health: 'unknown' };

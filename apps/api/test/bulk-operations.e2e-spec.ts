@@ -8,10 +8,7 @@ import {
   uniqueTenantId,
 } from './support/fixtures';
 import { bearer, startIsolatedTestApp, startTestApp, TestApp, TestUser } from './support/test-app';
-import { waitFor } from './support/wait';
-
-const BULK = '/api/v1/admin/tenants/bulk';
-const operation = (id: string) => `/api/v1/admin/bulk-operations/${id}`;
+import { BULK, finishedOperation, operation } from './support/bulk';
 
 describe('bulk operations on tenants', () => {
   let t: TestApp;
@@ -34,13 +31,7 @@ describe('bulk operations on tenants', () => {
       ).map((r) => [r.id, r.status]),
     );
 
-  const finished = async (id: string) => {
-    await waitFor(async () => {
-      const res = await t.http().get(operation(id)).set(admin());
-      return !['queued', 'running'].includes(res.body.status);
-    }, 20_000);
-    return (await t.http().get(operation(id)).set(admin())).body;
-  };
+  const finished = (id: string) => finishedOperation(t, root.token, id);
 
   it('deactivates tenants by id in the background, with progress, per-tenant results and audit', async () => {
     const tenants = await Promise.all([1, 2, 3].map(() => createTenant(t)));

@@ -1,4 +1,4 @@
-import type { AuthUser, TenantResponse, WhatsAppConfig } from '@parley/shared-types';
+import type { AuthUser, ConversationSummary, TenantResponse, WhatsAppConfig } from '@parley/shared-types';
 import { vi } from 'vitest';
 import { storeSession } from '../lib/session-storage';
 
@@ -11,6 +11,13 @@ export function signInAsTenantAdmin(tenantId = 'acme'): AuthUser {
     tenant_id: tenantId,
   };
   storeSession({ token: 'test-token', user, expiresAt: Date.now() + 3600_000 });
+  return user;
+}
+
+/** Puts a platform admin's session in storage; render afterwards. */
+export function signInAsPlatformAdmin(): AuthUser {
+  const user: AuthUser = { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null };
+  storeSession({ token: 'token', user, expiresAt: Date.now() + 3600_000 });
   return user;
 }
 
@@ -93,6 +100,24 @@ export function configFixture(overrides: Partial<WhatsAppConfig> = {}): WhatsApp
     phone_numbers: [],
     created_at: '2026-01-05T10:00:00.000Z',
     updated_at: '2026-01-05T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Priya, a captured lead whose last message was the bot's answer. */
+export function conversationFixture(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
+  return {
+    id: 'c1',
+    contact: { id: 'k1', wa_id: '919876543210', user_id: null, profile_name: 'Priya' },
+    lead_state: 'captured',
+    lead_name: 'Priya Sharma',
+    llm_provider: 'gemini',
+    rag_url: null,
+    last_message: { direction: 'outbound', text: 'We open at 9 am.', at: '2026-11-20T10:03:00.000Z' },
+    window_open: false,
+    window_expires_at: null,
+    simulated: false,
+    updated_at: '2026-11-20T10:03:00.000Z',
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ import { isCrmError } from '../crm/crm-errors';
 import { ZohoAccounts } from '../crm/zoho/zoho-accounts';
 import { ConfigLoader } from '../tenant-config/config-loader.service';
 import type { LoadedTenant } from '../tenant-config/tenant-config-view';
-import { GraphError } from './graph-client';
+import { GraphCallError } from '../whatsapp';
 import { MetaBusinessApi, tokenProblem } from './meta-business.api';
 
 /**
@@ -71,7 +71,7 @@ export class CredentialCheckService {
         expiresAt: info.expiresAt,
       });
     } catch (error) {
-      if (!(error instanceof GraphError)) throw error;
+      if (!(error instanceof GraphCallError)) throw error;
       if (error.unavailable) return this.noVerdict(tenantId, 'whatsapp', error);
       await this.record(tenantId, 'whatsapp', actor, {
         status: 'unknown',
@@ -97,7 +97,7 @@ export class CredentialCheckService {
           : `The Meta app ${appId} is not subscribed to WhatsApp Business Account ${wabaId}, so no messages arrive. Reconnect WhatsApp.`,
       });
     } catch (error) {
-      if (!(error instanceof GraphError)) throw error;
+      if (!(error instanceof GraphCallError)) throw error;
       if (error.unavailable) return this.noVerdict(tenantId, 'waba_subscription', error);
       await this.record(tenantId, 'waba_subscription', actor, {
         status: 'invalid',

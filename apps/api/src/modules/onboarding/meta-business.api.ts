@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GraphClient, GraphError } from './graph-client';
+import { GraphApiClient, GraphCallError } from '../whatsapp';
 
 export const WHATSAPP_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'];
 
@@ -49,11 +49,11 @@ interface PhoneNumberBody {
 
 /**
  * Embedded Signup's server-to-server calls (PROTOCOLS.md part 1, 5.3) and the reads the
- * credential check needs. Every method throws GraphError with Meta's message on failure.
+ * credential check needs. Every method throws GraphCallError with Meta's message on failure.
  */
 @Injectable()
 export class MetaBusinessApi {
-  constructor(private readonly graph: GraphClient) {}
+  constructor(private readonly graph: GraphApiClient) {}
 
   /** The 30-second code from the popup → the customer's business token. */
   async exchangeCode(app: MetaApp, code: string, redirectUri?: string): Promise<string> {
@@ -68,7 +68,7 @@ export class MetaBusinessApi {
       },
     });
     if (!body.access_token)
-      throw new GraphError('Meta answered the code exchange without an access_token', 502);
+      throw new GraphCallError('Meta answered the code exchange without an access_token', 502);
     return body.access_token;
   }
 

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CrmModule } from '../crm/crm.module';
 import { TenantConfigModule } from '../tenant-config/tenant-config.module';
+import { WhatsAppModule } from '../whatsapp';
 import { TENANT_HEALTH_CHECKER } from '../bulk-operations/bulk-ports';
 import { BulkHealthChecker } from './bulk-health-checker';
 import { CredentialCheckController } from './credential-check.controller';
 import { CredentialCheckService } from './credential-check.service';
 import { CredentialCheckWorker } from './credential-check.worker';
-import { GraphClient } from './graph-client';
 import { MetaBusinessApi } from './meta-business.api';
 import { OnboardingController } from './onboarding.controller';
 import { OnboardingRepository } from './onboarding.repository';
@@ -20,7 +20,7 @@ import { ZohoConnectService } from './zoho-connect.service';
  * exported for the platform's bulk health check.
  */
 @Module({
-  imports: [TenantConfigModule, CrmModule],
+  imports: [TenantConfigModule, CrmModule, WhatsAppModule],
   controllers: [
     OnboardingController,
     ZohoAuthorizeController,
@@ -28,7 +28,6 @@ import { ZohoConnectService } from './zoho-connect.service';
     CredentialCheckController,
   ],
   providers: [
-    GraphClient,
     MetaBusinessApi,
     OnboardingRepository,
     OnboardingService,

@@ -18,7 +18,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { WhatsAppConfigService } from '../tenant-config/whatsapp-config.service';
 import { WhatsAppOnboardDto } from './dto/whatsapp-onboard.dto';
-import { GraphError } from './graph-client';
+import { GraphCallError } from '../whatsapp';
 import { MetaApp, MetaBusinessApi, tokenProblem } from './meta-business.api';
 import { preflight } from './onboard-preflight';
 import { AttemptRow, OnboardingRepository } from './onboarding.repository';
@@ -260,7 +260,7 @@ export class OnboardingService {
   private async fail(attempt: AttemptRow, step: OnboardingStepName, error: unknown): Promise<DomainError> {
     let status: number;
     let reason: string;
-    if (error instanceof GraphError) {
+    if (error instanceof GraphCallError) {
       status = error.unavailable ? 502 : 400;
       reason = `Meta answered: ${error.message}`;
     } else if (error instanceof StepFailure) {

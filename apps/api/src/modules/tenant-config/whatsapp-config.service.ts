@@ -93,33 +93,11 @@ export class WhatsAppConfigService {
         );
       }
       await this.assertNumberFree(m, dto.phone_number_id, tenantId);
-      const config = m.create(TenantConfigEntity, {
-        tenantId,
-        phoneNumberId: dto.phone_number_id,
-        webhookVerifyTokenEnc: this.box.seal(randomBytes(24).toString('base64url')),
-        callbackUrl: this.config.core.publicUrl
-          ? `${this.config.core.publicUrl}/webhooks/whatsapp/${encodeURIComponent(tenantId)}`
-          : null,
-      });
+      const config = this.newConfig(m, tenantId, dto.phone_number_id);
       this.apply(config, dto);
-      await m.insert(TenantConfigEntity, config);
-      await m.insert(PhoneNumberEntity, {
-        tenantId,
-        configId: config.id,
-        phoneNumberId: config.phoneNumberId,
-        displayPhoneNumber: config.displayPhoneNumber,
-        isPrimary: true,
-      });
+      await this.insertWithPrimaryNumber(m, config);
       const after = await this.masked(m, tenantId);
-      await this.audit.record(m, {
-        actor,
-        tenantId,
-        action: 'config.create',
-        targetType: 'whatsapp_config',
-        targetId: config.id,
-        after,
-      });
-      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      await this.recordChange(tx, actor, tenantId, 'config.create', config.id, { after });
       this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
@@ -140,22 +118,10 @@ export class WhatsAppConfigService {
       const m = tx.manager;
       await m.findOne(TenantEntity, { where: { id: tenantId }, lock: { mode: 'pessimistic_write' } });
       await this.assertNumberFree(m, input.phoneNumberId, tenantId);
-      let config = await m.findOne(TenantConfigEntity, {
-        where: { tenantId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      let config = await this.lockConfig(m, tenantId);
       const before = config ? await this.masked(m, tenantId) : null;
       const previousNumber = config?.phoneNumberId ?? null;
-      if (!config) {
-        config = m.create(TenantConfigEntity, {
-          tenantId,
-          phoneNumberId: input.phoneNumberId,
-          webhookVerifyTokenEnc: this.box.seal(randomBytes(24).toString('base64url')),
-          callbackUrl: this.config.core.publicUrl
-            ? `${this.config.core.publicUrl}/webhooks/whatsapp/${encodeURIComponent(tenantId)}`
-            : null,
-        });
-      }
+      config ??= this.newConfig(m, tenantId, input.phoneNumberId);
       config.wabaId = input.wabaId;
       config.phoneNumberId = input.phoneNumberId;
       config.businessId = input.businessId ?? config.businessId ?? null;
@@ -165,34 +131,20 @@ export class WhatsAppConfigService {
       config.onboardingCompleted = true;
       config.onboardingCompletedAt = new Date();
       if (previousNumber === null) {
-        await m.insert(TenantConfigEntity, config);
-        await m.insert(PhoneNumberEntity, {
-          tenantId,
-          configId: config.id,
-          phoneNumberId: config.phoneNumberId,
-          displayPhoneNumber: config.displayPhoneNumber,
-          isPrimary: true,
-        });
+        await this.insertWithPrimaryNumber(m, config);
       } else {
-        await m.save(TenantConfigEntity, config);
-        await m.update(
-          PhoneNumberEntity,
-          { configId: config.id, phoneNumberId: previousNumber },
-          { phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
-        );
+        await this.saveWithPrimaryNumber(m, config, previousNumber);
       }
       const after = await this.masked(m, tenantId);
-      await this.audit.record(m, {
+      await this.recordChange(
+        tx,
         actor,
         tenantId,
-        action: before ? 'config.reconnect' : 'config.onboard',
-        targetType: 'whatsapp_config',
-        targetId: config.id,
-        ...(before ? { before } : {}),
-        after,
-      });
+        before ? 'config.reconnect' : 'config.onboard',
+        config.id,
+        { ...(before ? { before } : {}), after },
+      );
       await within?.(tx);
-      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
       return after;
     });
   }
@@ -209,10 +161,7 @@ export class WhatsAppConfigService {
   async update(actor: ActorContext, tenantId: string, dto: UpdateWhatsAppConfigDto): Promise<WhatsAppConfig> {
     return this.writeGuarded(dto.phone_number_id, async (tx) => {
       const m = tx.manager;
-      const config = await m.findOne(TenantConfigEntity, {
-        where: { tenantId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const config = await this.lockConfig(m, tenantId);
       if (!config) throw noConfig();
       const before = await this.masked(m, tenantId);
       const previousNumber = config.phoneNumberId;
@@ -220,23 +169,9 @@ export class WhatsAppConfigService {
         await this.assertNumberFree(m, dto.phone_number_id, tenantId);
       }
       this.apply(config, dto);
-      await m.save(TenantConfigEntity, config);
-      await m.update(
-        PhoneNumberEntity,
-        { configId: config.id, phoneNumberId: previousNumber },
-        { phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
-      );
+      await this.saveWithPrimaryNumber(m, config, previousNumber);
       const after = await this.masked(m, tenantId);
-      await this.audit.record(m, {
-        actor,
-        tenantId,
-        action: 'config.update',
-        targetType: 'whatsapp_config',
-        targetId: config.id,
-        before,
-        after,
-      });
-      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+      await this.recordChange(tx, actor, tenantId, 'config.update', config.id, { before, after });
       this.afterTokenChange(tx, actor, tenantId, dto.access_token);
       return after;
     });
@@ -253,23 +188,19 @@ export class WhatsAppConfigService {
 
   async setActive(actor: ActorContext, tenantId: string, active: boolean): Promise<WhatsAppConfig> {
     return runInTransaction(this.dataSource, async (tx) => {
-      const config = await tx.manager.findOne(TenantConfigEntity, {
-        where: { tenantId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const config = await this.lockConfig(tx.manager, tenantId);
       if (!config) throw noConfig();
       config.isActive = active;
       await tx.manager.save(TenantConfigEntity, config);
       const after = await this.masked(tx.manager, tenantId);
-      await this.audit.record(tx.manager, {
+      await this.recordChange(
+        tx,
         actor,
         tenantId,
-        action: active ? 'config.activate' : 'config.deactivate',
-        targetType: 'whatsapp_config',
-        targetId: config.id,
-        after,
-      });
-      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+        active ? 'config.activate' : 'config.deactivate',
+        config.id,
+        { after },
+      );
       return after;
     });
   }
@@ -279,15 +210,9 @@ export class WhatsAppConfigService {
       const before = await this.find(tx.manager, tenantId);
       if (!before) throw noConfig();
       await tx.manager.delete(TenantConfigEntity, { tenantId });
-      await this.audit.record(tx.manager, {
-        actor,
-        tenantId,
-        action,
-        targetType: 'whatsapp_config',
-        targetId: before.config.id,
+      await this.recordChange(tx, actor, tenantId, action, before.config.id, {
         before: toWhatsAppConfig(this.box, before.config, before.phones),
       });
-      tx.afterCommit(() => this.configLoader.invalidate(tenantId));
     });
   }
 
@@ -397,6 +322,68 @@ export class WhatsAppConfigService {
       tx.afterCommit(() => this.configLoader.invalidate(RESYNC));
       return { deleted: tenantIds.length };
     });
+  }
+
+  /** Audits a change of the tenant's config in its transaction; every process re-reads it after commit. */
+  private async recordChange(
+    tx: Tx,
+    actor: ActorContext,
+    tenantId: string,
+    action: string,
+    configId: string,
+    change: { before?: unknown; after?: unknown },
+  ): Promise<void> {
+    await this.audit.record(tx.manager, {
+      actor,
+      tenantId,
+      action,
+      targetType: 'whatsapp_config',
+      targetId: configId,
+      ...change,
+    });
+    tx.afterCommit(() => this.configLoader.invalidate(tenantId));
+  }
+
+  /** A new tenant's config: its own webhook verify token, and its callback URL when the public URL is known. */
+  private newConfig(m: EntityManager, tenantId: string, phoneNumberId: string): TenantConfigEntity {
+    return m.create(TenantConfigEntity, {
+      tenantId,
+      phoneNumberId,
+      webhookVerifyTokenEnc: this.box.seal(randomBytes(24).toString('base64url')),
+      callbackUrl: this.config.core.publicUrl
+        ? `${this.config.core.publicUrl}/webhooks/whatsapp/${encodeURIComponent(tenantId)}`
+        : null,
+    });
+  }
+
+  private lockConfig(m: EntityManager, tenantId: string): Promise<TenantConfigEntity | null> {
+    return m.findOne(TenantConfigEntity, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The config and its number's routing row (`phone_numbers`), which webhooks are routed by. */
+  private async insertWithPrimaryNumber(m: EntityManager, config: TenantConfigEntity): Promise<void> {
+    await m.insert(TenantConfigEntity, config);
+    await m.insert(PhoneNumberEntity, {
+      tenantId: config.tenantId,
+      configId: config.id,
+      phoneNumberId: config.phoneNumberId,
+      displayPhoneNumber: config.displayPhoneNumber,
+      isPrimary: true,
+    });
+  }
+
+  /** Saves the config and moves its routing row from `previousNumber` to the config's number. */
+  private async saveWithPrimaryNumber(
+    m: EntityManager,
+    config: TenantConfigEntity,
+    previousNumber: string,
+  ): Promise<void> {
+    await m.save(TenantConfigEntity, config);
+    await m.update(
+      PhoneNumberEntity,
+      { configId: config.id, phoneNumberId: previousNumber },
+      { phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
+    );
   }
 
   private apply(config: TenantConfigEntity, dto: UpdateWhatsAppConfigDto): void {

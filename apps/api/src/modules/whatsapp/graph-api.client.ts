@@ -1,20 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import type { GraphReply } from './graph-errors';
+import { NoAnswerError, sendOutbound } from '../../common/http/outbound-http';
+import { GraphCallError, graphErrorOf, type GraphReply } from './graph-errors';
 
 /** Meta could not be reached or did not answer in time; nothing is known about the message. */
 export class GraphUnreachableError extends Error {}
 
+export interface GraphRequest {
+  method: 'GET' | 'POST';
+  /** Path after the version, e.g. `/12345/subscribed_apps`. */
+  path: string;
+  /** Bearer token; never logged. */
+  token?: string;
+  query?: Record<string, string>;
+  json?: unknown;
+}
+
 /**
- * The only way Parley calls Meta's Graph API for messages: `{GRAPH_API_BASE_URL}/{version}/...`
- * with the tenant's token as a bearer header and a timeout on every call. It never logs URLs,
- * headers or bodies (the token and the users' messages are in them).
+ * The only way Parley calls Meta's Graph API: `{GRAPH_API_BASE_URL}/{version}/...` with the
+ * tenant's token as a bearer header and a timeout on every call. Sending (`postMessages`) gets
+ * the raw reply to classify; onboarding and the credential check use `call`, which throws
+ * GraphCallError on anything but a 2xx JSON body. It never logs URLs, headers or bodies (the
+ * token and the users' messages are in them).
  */
 @Injectable()
 export class GraphApiClient {
   private readonly baseUrl: string;
-  private readonly version: string;
+  readonly version: string;
   private readonly timeoutMs: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -25,47 +38,52 @@ export class GraphApiClient {
 
   /** `POST /{phone_number_id}/messages`: sends, marks read, shows the typing indicator. */
   postMessages(phoneNumberId: string, accessToken: string, body: unknown): Promise<GraphReply> {
-    return this.post(`${encodeURIComponent(phoneNumberId)}/messages`, accessToken, body);
+    return this.request({
+      method: 'POST',
+      path: `/${encodeURIComponent(phoneNumberId)}/messages`,
+      token: accessToken,
+      json: body,
+    });
   }
 
-  private async post(path: string, accessToken: string, body: unknown): Promise<GraphReply> {
-    const url = `${this.baseUrl}/${this.version}/${path}`;
-    let response: Response;
+  /** Any Graph call; throws GraphCallError with Meta's message (httpStatus 0 when unreachable). */
+  async call<T>(request: GraphRequest): Promise<T> {
+    let reply: GraphReply;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${accessToken}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'manual',
-      });
+      reply = await this.request(request);
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw new GraphUnreachableError(
-        timedOut
-          ? `Meta did not answer within ${this.timeoutMs / 1000} s (${new URL(url).origin})`
-          : `Meta cannot be reached at ${new URL(url).origin}: ${describeNetworkError(error)}`,
+      if (error instanceof GraphUnreachableError) throw new GraphCallError(error.message, 0);
+      throw error;
+    }
+    const ok = reply.status >= 200 && reply.status < 300;
+    if (ok && reply.body !== null) return reply.body as T;
+    const graph = graphErrorOf(reply.body);
+    if (graph?.message) {
+      throw new GraphCallError(
+        graph.message,
+        ok ? 400 : reply.status,
+        typeof graph.code === 'number' ? graph.code : null,
+        typeof graph.error_subcode === 'number' ? graph.error_subcode : null,
       );
     }
-    const text = await response.text().catch(() => '');
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
+    throw new GraphCallError(
+      `Meta's Graph API answered HTTP ${reply.status} without a readable body`,
+      ok ? 502 : reply.status,
+    );
   }
-}
 
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
+  /** One HTTP exchange with Graph; throws GraphUnreachableError only when there is no answer. */
+  async request(request: GraphRequest): Promise<GraphReply> {
+    const headers: Record<string, string> = {};
+    if (request.token) headers.Authorization = `Bearer ${request.token}`;
+    try {
+      return await sendOutbound(
+        { ...request, url: `${this.baseUrl}/${this.version}${request.path}`, headers },
+        { vendor: 'Meta', timeoutMs: this.timeoutMs },
+      );
+    } catch (error) {
+      if (error instanceof NoAnswerError) throw new GraphUnreachableError(error.message);
+      throw error;
+    }
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }

@@ -1,11 +1,8 @@
+import { retryAfterMs, type OutboundReply } from '../../common/http/outbound-http';
 import type { SendError } from './message-sender.port';
 
 /** What the Graph API answered (or null body when it was not JSON). */
-export interface GraphReply {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
+export type GraphReply = OutboundReply;
 
 /** Meta's documented Graph error body: `{ error: { message, type, code, error_subcode?, error_data?, fbtrace_id } }`. */
 interface GraphErrorBody {
@@ -27,6 +24,33 @@ export const GRAPH_CODES = {
   tokenExpired: 190,
   notAuthenticated: 0,
 } as const;
+
+/** A Graph call (`GraphApiClient.call`) that did not succeed: Meta's own error, or no answer. */
+export class GraphCallError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status Meta answered with; 0 when Meta could not be reached or timed out. */
+    readonly httpStatus: number,
+    readonly code: number | null = null,
+    readonly subcode: number | null = null,
+  ) {
+    super(message);
+    this.name = 'GraphCallError';
+  }
+
+  /** Meta is down or unreachable (not a refusal of what we sent). */
+  get unavailable(): boolean {
+    return this.httpStatus === 0 || this.httpStatus >= 500;
+  }
+
+  /** The token itself is bad: expired, revoked, or never was one (Graph codes 190 and 0). */
+  get tokenInvalid(): boolean {
+    return (
+      this.code === GRAPH_CODES.tokenExpired ||
+      (this.code === GRAPH_CODES.notAuthenticated && this.httpStatus === 401)
+    );
+  }
+}
 
 /** Throttling or transient codes worth a retry besides the two rate limits (error-codes page). */
 const TRANSIENT_CODES = new Set([
@@ -120,13 +144,4 @@ function wamidOf(body: unknown): string | null {
   const messages = (body as { messages?: { id?: unknown }[] } | null)?.messages;
   const id = Array.isArray(messages) ? messages[0]?.id : undefined;
   return typeof id === 'string' && id ? id : null;
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds; null when absent or unreadable. */
-export function retryAfterMs(headers: Headers): number | null {
-  const value = headers.get('retry-after');
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }

@@ -5,3 +5,5 @@ export type { MessageSender, SendError, SendOutcome, SendRequest } from './messa
 export { GraphApiClient, GraphUnreachableError } from './graph-api.client';
 export { classifyReply, graphErrorOf, GRAPH_CODES } from './graph-errors';
 export type { GraphReply } from './graph-errors';
+export { GraphCallError } from './graph-errors';
+export type { GraphRequest } from './graph-api.client';

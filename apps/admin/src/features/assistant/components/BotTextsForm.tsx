@@ -1,20 +1,15 @@
 import { BOT_TEXT_KEYS, DEFAULT_BOT_TEXTS, type BotTextKey } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import type { TenantSettings } from '../../../api/tenant/conversation-settings';
-import { useUpdateSettings } from '../../../api/tenant/update-settings';
-import { Button } from '../../../components/Button';
+import { useSettingsForm } from '../../../api/tenant/use-settings-form';
 import { Card } from '../../../components/Card';
-import { FormError } from '../../../components/FormError';
+import { SaveActions } from '../../../components/SaveActions';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
 import {
   BOT_TEXT_MAX,
   BOT_TEXTS,
   conversationRequest,
   conversationValuesFrom,
   validateConversation,
-  type ConversationErrors,
   type ConversationValues,
 } from '../lib/bot-texts';
 
@@ -25,36 +20,22 @@ const API_FIELDS = Object.fromEntries(BOT_TEXT_KEYS.map((k) => [`bot_texts.${k}`
 
 /** The bot's fixed wording (everything that is not a model's answer) and the lead questions' rules. */
 export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
-  const update = useUpdateSettings();
-  const saved = conversationValuesFrom(tenant);
-  const [values, setValues] = useState(saved);
-  const [errors, setErrors] = useState<ConversationErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const dirty = JSON.stringify(values) !== JSON.stringify(saved);
+  const form = useSettingsForm({
+    tenant,
+    valuesFrom: conversationValuesFrom,
+    validate: validateConversation,
+    toRequest: conversationRequest,
+    apiFields: API_FIELDS,
+  });
+  const { values, setValues, errors } = form;
 
   const setText = (key: BotTextKey, text: string) => {
     setValues((v) => ({ ...v, texts: { ...v.texts, [key]: text } }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateConversation(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.values(found).some(Boolean)) return focusFirstInvalid(event.currentTarget);
-    update.mutate(conversationRequest(values), {
-      onSuccess: (next) => setValues(conversationValuesFrom(next)),
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
+    form.clearError(key);
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Bot texts">
+    <form onSubmit={form.submit} noValidate aria-label="Bot texts">
       <Card title="Lead questions">
         <label className="checkbox">
           <input
@@ -97,20 +78,7 @@ export function BotTextsForm({ tenant }: { tenant: TenantSettings }) {
             );
           })}
         </div>
-        <FormError messages={formErrors} />
-        <div className="form-actions">
-          {update.isSuccess && !dirty && (
-            <span className="saved-note" role="status">
-              Saved
-            </span>
-          )}
-          <Button variant="secondary" onClick={() => setValues(saved)} disabled={!dirty || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!dirty}>
-            Save texts
-          </Button>
-        </div>
+        <SaveActions form={form} saveLabel="Save texts" />
       </Card>
     </form>
   );

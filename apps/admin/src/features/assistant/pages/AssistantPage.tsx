@@ -1,25 +1,19 @@
 import { LLM_PROVIDERS, type LlmProvider, type TenantResponse } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import { useSettings } from '../../../api/tenant/get-settings';
-import { useUpdateSettings } from '../../../api/tenant/update-settings';
-import { Button } from '../../../components/Button';
+import { useSettingsForm } from '../../../api/tenant/use-settings-form';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
+import { SaveActions } from '../../../components/SaveActions';
 import { QueryView } from '../../../components/States';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { BotTextsForm } from '../components/BotTextsForm';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
 import {
   assistantRequest,
   assistantValuesFrom,
   PROMPT_MAX,
   PROVIDERS,
   validateAssistant,
-  type AssistantErrors,
-  type AssistantValues,
 } from '../lib/assistant-form';
 
 const API_FIELDS = {
@@ -50,36 +44,17 @@ export function AssistantPage() {
 }
 
 function AssistantForm({ tenant }: { tenant: TenantResponse }) {
-  const update = useUpdateSettings();
-  const saved = assistantValuesFrom(tenant);
-  const [values, setValues] = useState(saved);
-  const [errors, setErrors] = useState<AssistantErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const dirty = JSON.stringify(values) !== JSON.stringify(saved);
-
-  const set = <K extends keyof AssistantValues>(key: K, value: AssistantValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateAssistant(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    update.mutate(assistantRequest(values), {
-      onSuccess: (next) => setValues(assistantValuesFrom(next)),
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+  const form = useSettingsForm({
+    tenant,
+    valuesFrom: assistantValuesFrom,
+    validate: validateAssistant,
+    toRequest: assistantRequest,
+    apiFields: API_FIELDS,
+  });
+  const { values, set, bind } = form;
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Assistant settings">
+    <form onSubmit={form.submit} noValidate aria-label="Assistant settings">
       <Card title="Model">
         <fieldset className="choice-cards">
           <legend>Provider</legend>
@@ -104,9 +79,7 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
         </fieldset>
         <Field
           label="Model"
-          value={values.model}
-          onChange={(e) => set('model', e.target.value)}
-          error={errors.model}
+          {...bind('model')}
           placeholder={`e.g. ${PROVIDERS[values.provider].example}`}
           spellCheck={false}
           autoComplete="off"
@@ -127,28 +100,13 @@ function AssistantForm({ tenant }: { tenant: TenantResponse }) {
       <Card title="Instructions">
         <TextAreaField
           label="System prompt"
-          value={values.system_prompt}
-          onChange={(e) => set('system_prompt', e.target.value)}
-          error={errors.system_prompt}
+          {...bind('system_prompt')}
           rows={10}
           maxLength={PROMPT_MAX}
           placeholder="You are the assistant of Acme Dental. Answer briefly and kindly, in the customer's language. Never give medical advice; offer an appointment instead."
           hint={`${values.system_prompt.length} / ${PROMPT_MAX} characters. Sent with every question, before your knowledge and the conversation.`}
         />
-        <FormError messages={formErrors} />
-        <div className="form-actions">
-          {update.isSuccess && !dirty && (
-            <span className="saved-note" role="status">
-              Saved
-            </span>
-          )}
-          <Button variant="secondary" onClick={() => setValues(saved)} disabled={!dirty || update.isPending}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!dirty}>
-            Save
-          </Button>
-        </div>
+        <SaveActions form={form} />
       </Card>
     </form>
   );

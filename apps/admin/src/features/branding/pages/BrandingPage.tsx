@@ -1,16 +1,12 @@
 import type { TenantResponse } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import { useSettings } from '../../../api/tenant/get-settings';
-import { useUpdateSettings } from '../../../api/tenant/update-settings';
-import { Button } from '../../../components/Button';
+import { useSettingsForm } from '../../../api/tenant/use-settings-form';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
-import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
+import { SaveActions } from '../../../components/SaveActions';
 import { QueryView } from '../../../components/States';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
 import { WhatsAppPreview } from '../components/WhatsAppPreview';
 import {
   brandingRequest,
@@ -19,8 +15,6 @@ import {
   NAME_QUESTION,
   validateBranding,
   WELCOME_MAX,
-  type BrandingErrors,
-  type BrandingValues,
 } from '../lib/branding-form';
 
 const API_FIELDS = {
@@ -44,44 +38,24 @@ export function BrandingPage() {
 }
 
 function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
-  const update = useUpdateSettings();
-  const saved = brandingValuesFrom(tenant);
-  const [values, setValues] = useState(saved);
-  const [errors, setErrors] = useState<BrandingErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const dirty = values.welcome_message !== saved.welcome_message || values.logo_url !== saved.logo_url;
+  const form = useSettingsForm({
+    tenant,
+    valuesFrom: brandingValuesFrom,
+    validate: validateBranding,
+    toRequest: brandingRequest,
+    apiFields: API_FIELDS,
+  });
+  const { values, bind } = form;
   const liveErrors = validateBranding(values);
   const advice = liveErrors.logo_url ? null : logoAdvice(values.logo_url);
-
-  const set = (key: keyof BrandingValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setErrors(liveErrors);
-    setFormErrors([]);
-    if (Object.keys(liveErrors).length) return focusFirstInvalid(event.currentTarget);
-    update.mutate(brandingRequest(values), {
-      onSuccess: (next) => setValues(brandingValuesFrom(next)),
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
 
   return (
     <div className="preview-layout">
       <Card title="First message">
-        <form onSubmit={submit} noValidate aria-label="Branding">
+        <form onSubmit={form.submit} noValidate aria-label="Branding">
           <TextAreaField
             label="Welcome message"
-            value={values.welcome_message}
-            onChange={(e) => set('welcome_message', e.target.value)}
-            error={errors.welcome_message}
+            {...bind('welcome_message')}
             rows={6}
             maxLength={WELCOME_MAX}
             hint={
@@ -94,31 +68,12 @@ function BrandingEditor({ tenant }: { tenant: TenantResponse }) {
           <Field
             label="Logo URL"
             type="url"
-            value={values.logo_url}
-            onChange={(e) => set('logo_url', e.target.value)}
-            error={errors.logo_url}
+            {...bind('logo_url')}
             placeholder="https://example.com/logo.png"
             spellCheck={false}
             hint={advice ?? 'Sent as an image message after the welcome. Leave empty to send no image.'}
           />
-          <FormError messages={formErrors} />
-          <div className="form-actions">
-            {update.isSuccess && !dirty && (
-              <span className="saved-note" role="status">
-                Saved
-              </span>
-            )}
-            <Button
-              variant="secondary"
-              onClick={() => setValues(saved)}
-              disabled={!dirty || update.isPending}
-            >
-              Undo changes
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!dirty}>
-              Save
-            </Button>
-          </div>
+          <SaveActions form={form} />
         </form>
       </Card>
       <section className="preview-panel" aria-label="Preview">

@@ -1,26 +1,14 @@
-import type { ConversationMessage, ConversationSummary } from '@parley/shared-types';
+import type { ConversationMessage } from '@parley/shared-types';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
-import { ApiReply, mockApi, signInAsTenantAdmin } from '../../../test/tenant';
+import { ApiReply, conversationFixture, mockApi, signInAsTenantAdmin } from '../../../test/tenant';
 import { ConversationsPage } from './ConversationsPage';
 
 const LIST = '/api/v1/tenant/conversations';
-const summary: ConversationSummary = {
-  id: 'c1',
-  contact: { id: 'k1', wa_id: '919876543210', user_id: null, profile_name: 'Priya' },
-  lead_state: 'captured',
-  lead_name: 'Priya Sharma',
-  llm_provider: 'gemini',
-  rag_url: null,
-  last_message: { direction: 'outbound', text: 'We open at 9 am.', at: '2026-11-20T10:03:00.000Z' },
-  window_open: false,
-  window_expires_at: null,
-  simulated: false,
-  updated_at: '2026-11-20T10:03:00.000Z',
-};
+const summary = conversationFixture();
 const message = (overrides: Partial<ConversationMessage>): ConversationMessage => ({
   id: overrides.text ?? 'm',
   direction: 'outbound',

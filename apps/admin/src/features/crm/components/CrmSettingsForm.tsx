@@ -1,19 +1,11 @@
 import type { TenantResponse, UpdateTenantSettingsRequest } from '@parley/shared-types';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SecretInput } from '../../../components/SecretInput';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
-import {
-  crmFormDirty,
-  crmFormFrom,
-  crmRequest,
-  validateCrmForm,
-  type CrmFormErrors,
-  type CrmFormValues,
-} from '../lib/crm-form';
+import { useValidatedForm } from '../../../lib/use-validated-form';
+import { crmFormDirty, crmFormFrom, crmRequest, validateCrmForm, type CrmFormValues } from '../lib/crm-form';
 import { dataCentreUrls } from '../lib/zoho-data-centres';
 import { CrmChoice } from './CrmChoice';
 import { DataCentreField } from './DataCentreField';
@@ -44,9 +36,10 @@ export function CrmSettingsForm({
   saving: boolean;
   onDirtyChange?: (dirty: boolean) => void;
 }) {
-  const [values, setValues] = useState(() => crmFormFrom(tenant));
-  const [errors, setErrors] = useState<CrmFormErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { values, setValues, errors, clearError, formErrors, submitWith, showApiError } = useValidatedForm<
+    CrmFormValues,
+    keyof CrmFormValues
+  >(() => crmFormFrom(tenant), { validate: (v) => validateCrmForm(v, tenant), apiFields: API_FIELDS });
   const [savedNote, setSavedNote] = useState(false);
   const dirty = crmFormDirty(values, tenant);
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
@@ -57,29 +50,18 @@ export function CrmSettingsForm({
   };
   const set = <K extends keyof CrmFormValues>(key: K, value: CrmFormValues[K]) => {
     update({ ...values, [key]: value });
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+    clearError(key);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const found = validateCrmForm(values, tenant);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(form);
-    try {
-      const saved = await onSave(crmRequest(values));
+  const submit = submitWith((v) => {
+    onSave(crmRequest(v)).then((saved) => {
       setValues(crmFormFrom(saved));
       setSavedNote(true);
-    } catch (error) {
-      const split = splitApiError(error, API_FIELDS);
-      setErrors(split.fields);
-      setFormErrors(split.other);
-    }
-  };
+    }, showApiError);
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="CRM settings">
+    <form onSubmit={submit} noValidate aria-label="CRM settings">
       <CrmChoice value={values.crm} onChange={(crm) => set('crm', crm)} />
 
       {values.crm === 'zoho' && (

@@ -17,6 +17,14 @@ export interface DeliveryText {
   discardHelp: string;
 }
 
+/** One line of the dialog's facts: a label and what to show for it. */
+export interface DeliveryFact {
+  label: string;
+  value: ReactNode;
+  /** Long unbroken text (error messages) may wrap anywhere. */
+  breakAnywhere?: boolean;
+}
+
 /**
  * One unrouted webhook or dead letter: its facts, its payload (masked), and replay or discard,
  * each behind a question. Closes itself once either succeeds.
@@ -33,7 +41,7 @@ export function DeliveryDialog<T extends { id: string; payload?: unknown }>({
   id: string | null;
   title: string;
   text: DeliveryText;
-  facts: (item: T) => ReactNode;
+  facts: (item: T) => DeliveryFact[];
   onClose: () => void;
 }) {
   const item = useDelivery<T>(kind, id);
@@ -53,7 +61,14 @@ export function DeliveryDialog<T extends { id: string; payload?: unknown }>({
       <QueryView query={item} loadingLabel={`Loading the ${text.noun}…`}>
         {(data) => (
           <>
-            {facts(data)}
+            <dl className="details details-compact">
+              {facts(data).map((fact) => (
+                <div className="detail" key={fact.label}>
+                  <dt>{fact.label}</dt>
+                  <dd className={fact.breakAnywhere ? 'cell-break' : undefined}>{fact.value}</dd>
+                </div>
+              ))}
+            </dl>
             <h3 className="subheading">Payload</h3>
             <pre className="payload" aria-label="Payload">
               {data.payload === undefined

@@ -1,8 +1,7 @@
 import type { DeadLetter } from '@parley/shared-types';
-import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime, formatNumber, formatRelative } from '../../../lib/format';
-import { DeliveryDialog } from '../components/DeliveryDialog';
-import { DeliveryList, type Column } from '../components/DeliveryList';
+import type { Column } from '../components/DeliveryList';
+import { DeliveryPage } from '../components/DeliveryPage';
 
 const COLUMNS: Column<DeadLetter>[] = [
   {
@@ -31,54 +30,28 @@ const COLUMNS: Column<DeadLetter>[] = [
 /** Background jobs that failed every retry: inspect, replay once the cause is fixed, or discard. */
 export function DeadLettersPage() {
   return (
-    <>
-      <PageHeader
-        title="Dead letters"
-        description="Background jobs that failed on every retry. Fix the cause (a token, a CRM setting), then replay."
-      />
-      <DeliveryList<DeadLetter>
-        kind="dead-letters"
-        noun="dead letters"
-        columns={COLUMNS}
-        empty={{ title: 'No dead letters', body: 'No background job has run out of retries.' }}
-        inspect={(item, close) => (
-          <DeliveryDialog<DeadLetter>
-            kind="dead-letters"
-            id={item?.id ?? null}
-            title={item?.summary ?? 'Dead letter'}
-            text={{
-              noun: 'job',
-              replayHelp: 'Queues the job again with its retries reset.',
-              discardHelp: 'Deletes the job for good; what it was doing is not done.',
-            }}
-            facts={(d) => (
-              <dl className="details details-compact">
-                <div className="detail">
-                  <dt>Queue</dt>
-                  <dd>
-                    <code>{d.queue}</code>
-                  </dd>
-                </div>
-                <div className="detail">
-                  <dt>Tenant</dt>
-                  <dd>{d.tenant_id ?? '—'}</dd>
-                </div>
-                <div className="detail">
-                  <dt>Attempts</dt>
-                  <dd>
-                    {formatNumber(d.attempts)}, last failed {formatDateTime(d.failed_at)}
-                  </dd>
-                </div>
-                <div className="detail">
-                  <dt>Last error</dt>
-                  <dd className="cell-break">{d.last_error}</dd>
-                </div>
-              </dl>
-            )}
-            onClose={close}
-          />
-        )}
-      />
-    </>
+    <DeliveryPage<DeadLetter>
+      kind="dead-letters"
+      title="Dead letters"
+      description="Background jobs that failed on every retry. Fix the cause (a token, a CRM setting), then replay."
+      noun="dead letters"
+      columns={COLUMNS}
+      empty={{ title: 'No dead letters', body: 'No background job has run out of retries.' }}
+      dialogTitle={(item) => item?.summary ?? 'Dead letter'}
+      text={{
+        noun: 'job',
+        replayHelp: 'Queues the job again with its retries reset.',
+        discardHelp: 'Deletes the job for good; what it was doing is not done.',
+      }}
+      facts={(d) => [
+        { label: 'Queue', value: <code>{d.queue}</code> },
+        { label: 'Tenant', value: d.tenant_id ?? '—' },
+        {
+          label: 'Attempts',
+          value: `${formatNumber(d.attempts)}, last failed ${formatDateTime(d.failed_at)}`,
+        },
+        { label: 'Last error', value: d.last_error, breakAnywhere: true },
+      ]}
+    />
   );
 }

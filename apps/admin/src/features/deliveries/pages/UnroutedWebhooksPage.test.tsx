@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { UnroutedWebhook } from '@parley/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storeSession } from '../../../lib/session-storage';
 import { renderWithProviders } from '../../../test/render';
+import { signInAsPlatformAdmin } from '../../../test/tenant';
 import { UnroutedWebhooksPage } from './UnroutedWebhooksPage';
 
 const LIST = '/api/v1/admin/webhooks/unrouted';
@@ -51,13 +51,9 @@ function fakeApi(routes: 'present' | 'missing') {
 }
 
 describe('UnroutedWebhooksPage', () => {
-  beforeEach(() =>
-    storeSession({
-      token: 'token',
-      user: { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null },
-      expiresAt: Date.now() + 3_600_000,
-    }),
-  );
+  beforeEach(() => {
+    signInAsPlatformAdmin();
+  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('lists, inspects with secrets masked, and replays only after confirming', async () => {

@@ -1,9 +1,8 @@
 import type { UnroutedWebhook } from '@parley/shared-types';
 import { Badge } from '../../../components/Badge';
-import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime, formatNumber, formatRelative, plural } from '../../../lib/format';
-import { DeliveryDialog } from '../components/DeliveryDialog';
-import { DeliveryList, type Column } from '../components/DeliveryList';
+import type { Column } from '../components/DeliveryList';
+import { DeliveryPage } from '../components/DeliveryPage';
 
 const REASONS: Record<UnroutedWebhook['reason'], string> = {
   unknown_number: 'Unknown number',
@@ -35,53 +34,38 @@ const COLUMNS: Column<UnroutedWebhook>[] = [
 /** Webhooks Meta delivered for a number no active tenant owns: inspect, replay once routed, or discard. */
 export function UnroutedWebhooksPage() {
   return (
-    <>
-      <PageHeader
-        title="Unrouted webhooks"
-        description="Messages and statuses Meta sent for a phone number no active tenant owns. Connect the number to a tenant, then replay."
-      />
-      <DeliveryList<UnroutedWebhook>
-        kind="unrouted"
-        noun="unrouted webhooks"
-        columns={COLUMNS}
-        empty={{ title: 'No unrouted webhooks', body: 'Every webhook Meta sent reached its tenant.' }}
-        inspect={(item, close) => (
-          <DeliveryDialog<UnroutedWebhook>
-            kind="unrouted"
-            id={item?.id ?? null}
-            title="Unrouted webhook"
-            text={{
-              noun: 'webhook',
-              replayHelp:
-                'Routes the stored webhook again, as if Meta had just sent it. It reaches a tenant only if one now owns the number.',
-              discardHelp: 'Deletes the stored webhook for good; its messages are never answered.',
-            }}
-            facts={(w) => (
-              <dl className="details details-compact">
-                <div className="detail">
-                  <dt>Phone number id</dt>
-                  <dd>
-                    <code>{w.phone_number_id ?? '—'}</code> {w.display_phone_number ?? ''}
-                  </dd>
-                </div>
-                <div className="detail">
-                  <dt>Why unrouted</dt>
-                  <dd>{REASONS[w.reason]}</dd>
-                </div>
-                <div className="detail">
-                  <dt>Seen</dt>
-                  <dd>
-                    {w.occurrences === 1
-                      ? `once, ${formatDateTime(w.first_seen_at)}`
-                      : `${plural(w.occurrences, 'time')}, ${formatDateTime(w.first_seen_at)} to ${formatDateTime(w.last_seen_at)}`}
-                  </dd>
-                </div>
-              </dl>
-            )}
-            onClose={close}
-          />
-        )}
-      />
-    </>
+    <DeliveryPage<UnroutedWebhook>
+      kind="unrouted"
+      title="Unrouted webhooks"
+      description="Messages and statuses Meta sent for a phone number no active tenant owns. Connect the number to a tenant, then replay."
+      noun="unrouted webhooks"
+      columns={COLUMNS}
+      empty={{ title: 'No unrouted webhooks', body: 'Every webhook Meta sent reached its tenant.' }}
+      dialogTitle={() => 'Unrouted webhook'}
+      text={{
+        noun: 'webhook',
+        replayHelp:
+          'Routes the stored webhook again, as if Meta had just sent it. It reaches a tenant only if one now owns the number.',
+        discardHelp: 'Deletes the stored webhook for good; its messages are never answered.',
+      }}
+      facts={(w) => [
+        {
+          label: 'Phone number id',
+          value: (
+            <>
+              <code>{w.phone_number_id ?? '—'}</code> {w.display_phone_number ?? ''}
+            </>
+          ),
+        },
+        { label: 'Why unrouted', value: REASONS[w.reason] },
+        {
+          label: 'Seen',
+          value:
+            w.occurrences === 1
+              ? `once, ${formatDateTime(w.first_seen_at)}`
+              : `${plural(w.occurrences, 'time')}, ${formatDateTime(w.first_seen_at)} to ${formatDateTime(w.last_seen_at)}`,
+        },
+      ]}
+    />
   );
 }

@@ -1,18 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
+import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useCreateLead } from '../api/create-lead';
-import {
-  emptyLeadForm,
-  leadRequest,
-  validateLeadForm,
-  type LeadFormErrors,
-  type LeadFormValues,
-} from '../lib/lead-form';
+import { emptyLeadForm, leadRequest, validateLeadForm } from '../lib/lead-form';
 
 const API_FIELDS = {
   name: 'name',
@@ -25,46 +17,26 @@ const API_FIELDS = {
 /** A lead added by hand (met at a fair, called in); it goes to the CRM like the bot's leads. */
 export function AddLeadDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const create = useCreateLead();
-  const [values, setValues] = useState<LeadFormValues>(emptyLeadForm);
-  const [errors, setErrors] = useState<LeadFormErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { bind, formErrors, submitWith, showApiError, reset } = useValidatedForm(emptyLeadForm, {
+    validate: validateLeadForm,
+    apiFields: API_FIELDS,
+  });
 
   const close = () => {
-    setValues(emptyLeadForm());
-    setErrors({});
-    setFormErrors([]);
+    reset();
     create.reset();
     onClose();
   };
-  const set = (key: keyof LeadFormValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateLeadForm(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    create.mutate(leadRequest(values), {
-      onSuccess: close,
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+  const submit = submitWith((v) =>
+    create.mutate(leadRequest(v), { onSuccess: close, onError: showApiError }),
+  );
 
   return (
     <Dialog open={open} title="Add a lead" onClose={close} busy={create.isPending}>
       <form onSubmit={submit} noValidate aria-label="Add a lead">
         <Field
           label="Name"
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
+          {...bind('name')}
           autoComplete="off"
           autoFocus
           hint="Full name; it is split into first and last name as the bot would."
@@ -72,26 +44,15 @@ export function AddLeadDialog({ open, onClose }: { open: boolean; onClose: () =>
         <Field
           label="Phone"
           type="tel"
-          value={values.phone}
-          onChange={(e) => set('phone', e.target.value)}
-          error={errors.phone}
+          {...bind('phone')}
           autoComplete="off"
           placeholder="+91 98765 43210"
           hint="With the country code, or a national number of your default country."
         />
-        <Field
-          label="Email (optional)"
-          type="email"
-          value={values.email}
-          onChange={(e) => set('email', e.target.value)}
-          error={errors.email}
-          autoComplete="off"
-        />
+        <Field label="Email (optional)" type="email" {...bind('email')} autoComplete="off" />
         <Field
           label="Source (optional)"
-          value={values.source}
-          onChange={(e) => set('source', e.target.value)}
-          error={errors.source}
+          {...bind('source')}
           placeholder="e.g. Trade show"
           hint="Empty: your CRM lead source."
         />

@@ -1,24 +1,12 @@
 import { screen } from '@testing-library/react';
-import type { ConversationPage, ConversationSummary } from '@parley/shared-types';
+import type { ConversationPage } from '@parley/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storeSession } from '../../../lib/session-storage';
 import { renderWithProviders } from '../../../test/render';
+import { conversationFixture, signInAsPlatformAdmin } from '../../../test/tenant';
 import { RecentConversationsCard } from './RecentConversationsCard';
 
 const ROUTE = '/api/v1/admin/tenants/acme/conversations';
-const conversation: ConversationSummary = {
-  id: 'c1',
-  contact: { id: 'k1', wa_id: '919812345678', user_id: null, profile_name: 'Priya' },
-  lead_state: 'captured',
-  lead_name: 'Priya Sharma',
-  llm_provider: 'gemini',
-  rag_url: null,
-  last_message: { direction: 'outbound', text: 'Our store opens at 10.', at: '2030-01-01T10:00:00Z' },
-  window_open: true,
-  window_expires_at: '2030-01-02T10:00:00Z',
-  simulated: false,
-  updated_at: '2030-01-01T10:00:00Z',
-};
+const conversation = conversationFixture();
 
 function answer(status: number, body: unknown) {
   const calls: URL[] = [];
@@ -33,13 +21,9 @@ function answer(status: number, body: unknown) {
 }
 
 describe('RecentConversationsCard', () => {
-  beforeEach(() =>
-    storeSession({
-      token: 'token',
-      user: { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null },
-      expiresAt: Date.now() + 3_600_000,
-    }),
-  );
+  beforeEach(() => {
+    signInAsPlatformAdmin();
+  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the ten latest conversations from the platform route', async () => {
@@ -47,8 +31,8 @@ describe('RecentConversationsCard', () => {
     const calls = answer(200, page);
     renderWithProviders(<RecentConversationsCard tenantId="acme" />);
     await screen.findByText('Priya');
-    expect(screen.getByText('+919812345678')).toBeTruthy();
-    expect(screen.getByText('Our store opens at 10.')).toBeTruthy();
+    expect(screen.getByText('+919876543210')).toBeTruthy();
+    expect(screen.getByText('We open at 9 am.')).toBeTruthy();
     expect(screen.getByText('Priya Sharma')).toBeTruthy();
     expect(screen.getByText('The latest 10 of 14 conversations.')).toBeTruthy();
     expect(calls[0].pathname).toBe(ROUTE);

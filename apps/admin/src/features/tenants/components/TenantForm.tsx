@@ -2,6 +2,7 @@ import { CRM_KINDS, LLM_PROVIDERS, type TenantResponse } from '@parley/shared-ty
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { SecretInput } from '../../../components/SecretInput';
 import { SelectField } from '../../../components/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { ApiError } from '../../../lib/api-client';
@@ -13,7 +14,6 @@ import {
   type TenantFormErrors,
   type TenantFormValues,
 } from '../lib/tenant-form';
-import { SecretField } from './SecretField';
 
 /** Create or edit a tenant: profile, branding, CRM and assistant. Checks every field before sending. */
 export function TenantForm({
@@ -153,12 +153,14 @@ export function TenantForm({
         {values.crm === 'zoho' && (
           <div className="form-grid">
             <Field label="Zoho client id" {...text('zoho_client_id')} spellCheck={false} />
-            <SecretField
+            <SecretInput
               label="Zoho client secret"
               masked={tenant?.zoho.client_secret ?? null}
               value={values.zoho_client_secret}
               onChange={(v) => set('zoho_client_secret', v)}
               error={errors.zoho_client_secret}
+              removable
+              showStored={!!tenant}
             />
             <Field
               label="Zoho accounts server"
@@ -172,22 +174,26 @@ export function TenantForm({
               placeholder="https://www.zohoapis.in"
               type="url"
             />
-            <SecretField
+            <SecretInput
               label="Zoho refresh token"
               masked={tenant?.zoho.refresh_token ?? null}
               value={values.zoho_refresh_token}
               onChange={(v) => set('zoho_refresh_token', v)}
               error={errors.zoho_refresh_token}
+              removable
+              showStored={!!tenant}
             />
           </div>
         )}
         {values.crm === 'hubspot' && (
-          <SecretField
+          <SecretInput
             label="HubSpot private app token"
             masked={tenant?.hubspot.api_key ?? null}
             value={values.hubspot_api_key}
             onChange={(v) => set('hubspot_api_key', v)}
             error={errors.hubspot_api_key}
+            removable
+            showStored={!!tenant}
           />
         )}
         {values.crm === 'local' && <p className="muted">Leads are kept in Parley&apos;s own lead list.</p>}

@@ -51,16 +51,13 @@ describe('tenant form', () => {
 
     const replaced = toTenantRequest({
       ...tenantFormFrom(tenant),
-      hubspot_api_key: { mode: 'set', value: ' pat-new ' },
+      hubspot_api_key: ' pat-new ',
     });
     expect(replaced.hubspot).toEqual({ api_key: 'pat-new' });
-    const removed = toTenantRequest({ ...tenantFormFrom(tenant), hubspot_api_key: { mode: 'clear' } });
+    const removed = toTenantRequest({ ...tenantFormFrom(tenant), hubspot_api_key: null });
     expect(removed.hubspot).toEqual({ api_key: null });
 
-    const masked = validateTenantForm(
-      { ...tenantFormFrom(tenant), hubspot_api_key: { mode: 'set', value: '***4321' } },
-      'edit',
-    );
+    const masked = validateTenantForm({ ...tenantFormFrom(tenant), hubspot_api_key: '***4321' }, 'edit');
     expect(masked.hubspot_api_key).toBe('That is the masked value; paste the real one');
   });
 

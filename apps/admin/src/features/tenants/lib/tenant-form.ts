@@ -7,9 +7,10 @@ import {
   type TenantStatus,
   type UpdateTenantRequest,
 } from '@parley/shared-types';
+import { secretChange, secretProblem } from '../../../components/SecretInput';
 
-/** A write-only secret in a form: left as it is, replaced with a new value, or removed. */
-export type SecretInput = { mode: 'keep' } | { mode: 'set'; value: string } | { mode: 'clear' };
+/** A write-only secret box (components/SecretInput): '' keeps it, text replaces it, null removes it. */
+type SecretValue = string | null;
 
 export interface TenantFormValues {
   id: string;
@@ -22,9 +23,9 @@ export interface TenantFormValues {
   zoho_client_id: string;
   zoho_accounts_url: string;
   zoho_api_url: string;
-  zoho_client_secret: SecretInput;
-  zoho_refresh_token: SecretInput;
-  hubspot_api_key: SecretInput;
+  zoho_client_secret: SecretValue;
+  zoho_refresh_token: SecretValue;
+  hubspot_api_key: SecretValue;
   llm_provider: LlmProvider;
   llm_model: string;
   llm_allow_switch: boolean;
@@ -32,8 +33,6 @@ export interface TenantFormValues {
 }
 
 export type TenantFormErrors = Partial<Record<keyof TenantFormValues, string>>;
-
-const KEEP: SecretInput = { mode: 'keep' };
 
 export function emptyTenantForm(): TenantFormValues {
   return {
@@ -47,9 +46,9 @@ export function emptyTenantForm(): TenantFormValues {
     zoho_client_id: '',
     zoho_accounts_url: '',
     zoho_api_url: '',
-    zoho_client_secret: KEEP,
-    zoho_refresh_token: KEEP,
-    hubspot_api_key: KEEP,
+    zoho_client_secret: '',
+    zoho_refresh_token: '',
+    hubspot_api_key: '',
     llm_provider: 'gemini',
     llm_model: '',
     llm_allow_switch: true,
@@ -111,12 +110,8 @@ export function validateTenantForm(v: TenantFormValues, mode: 'create' | 'edit')
   if (v.zoho_api_url && !URL.test(v.zoho_api_url))
     errors.zoho_api_url = 'Enter the http(s) address of the Zoho API';
   for (const key of ['zoho_client_secret', 'zoho_refresh_token', 'hubspot_api_key'] as const) {
-    const secret = v[key];
-    if (secret.mode === 'set' && !secret.value.trim())
-      errors[key] = 'Enter the new value, or keep the current one';
-    if (secret.mode === 'set' && secret.value.startsWith('***')) {
-      errors[key] = 'That is the masked value; paste the real one';
-    }
+    const problem = secretProblem(v[key]);
+    if (problem) errors[key] = problem;
   }
   if (v.llm_model.length > 100) errors.llm_model = 'Keep the model name to 100 characters';
   if (v.llm_system_prompt.length > 8000) errors.llm_system_prompt = 'Keep the prompt to 8000 characters';
@@ -125,20 +120,16 @@ export function validateTenantForm(v: TenantFormValues, mode: 'create' | 'edit')
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
-function secret(input: SecretInput): string | null | undefined {
-  return input.mode === 'keep' ? undefined : input.mode === 'clear' ? null : input.value.trim();
-}
-
 /** The request body: every setting, and a secret only when it was replaced or removed. */
 export function toTenantRequest(v: TenantFormValues): UpdateTenantRequest {
   const zoho = {
     client_id: orNull(v.zoho_client_id),
     accounts_url: orNull(v.zoho_accounts_url),
     api_url: orNull(v.zoho_api_url),
-    client_secret: secret(v.zoho_client_secret),
-    refresh_token: secret(v.zoho_refresh_token),
+    client_secret: secretChange(v.zoho_client_secret),
+    refresh_token: secretChange(v.zoho_refresh_token),
   };
-  const hubspotKey = secret(v.hubspot_api_key);
+  const hubspotKey = secretChange(v.hubspot_api_key);
   return {
     name: v.name.trim(),
     status: v.status,

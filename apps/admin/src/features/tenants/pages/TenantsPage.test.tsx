@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TenantResponse } from '@parley/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storeSession } from '../../../lib/session-storage';
 import { renderWithProviders } from '../../../test/render';
+import { signInAsPlatformAdmin } from '../../../test/tenant';
 import { TenantsPage } from './TenantsPage';
 
 const tenant = (i: number): TenantResponse => ({
@@ -44,13 +44,9 @@ function fakeApi(total = 40) {
 }
 
 describe('TenantsPage', () => {
-  beforeEach(() =>
-    storeSession({
-      token: 'token',
-      user: { id: 'u', email: 'root@example.com', role: 'platform_admin', tenant_id: null },
-      expiresAt: Date.now() + 3_600_000,
-    }),
-  );
+  beforeEach(() => {
+    signInAsPlatformAdmin();
+  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks the server for exactly the filters, sort and page in the address bar', async () => {

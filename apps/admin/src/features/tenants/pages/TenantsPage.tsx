@@ -59,6 +59,15 @@ export function TenantsPage() {
     [setSearchParams],
   );
   const onFilter = useCallback((change: Partial<TenantListParams>) => update(change), [update]);
+  const clearFilters = () =>
+    update({
+      search: '',
+      status: undefined,
+      crm: undefined,
+      llm: undefined,
+      onboarded: undefined,
+      health: undefined,
+    });
   const onSort = (sort: TenantSort) =>
     update({
       sort,
@@ -97,20 +106,7 @@ export function TenantsPage() {
       />
       {bulkId && <BulkProgressPanel key={bulkId} id={bulkId} onDismiss={() => setBulk(null)} />}
       <Card>
-        <TenantFilters
-          params={params}
-          onChange={onFilter}
-          onClear={() =>
-            update({
-              search: '',
-              status: undefined,
-              crm: undefined,
-              llm: undefined,
-              onboarded: undefined,
-              health: undefined,
-            })
-          }
-        />
+        <TenantFilters params={params} onChange={onFilter} onClear={clearFilters} />
         {list.isPending ? (
           <LoadingState label="Loading tenants…" />
         ) : list.isError && !page ? (
@@ -120,19 +116,7 @@ export function TenantsPage() {
             <EmptyState
               title="No tenant matches these filters"
               action={
-                <Button
-                  variant="secondary"
-                  onClick={() =>
-                    update({
-                      search: '',
-                      status: undefined,
-                      crm: undefined,
-                      llm: undefined,
-                      onboarded: undefined,
-                      health: undefined,
-                    })
-                  }
-                >
+                <Button variant="secondary" onClick={clearFilters}>
                   Clear filters
                 </Button>
               }

@@ -1,19 +1,11 @@
 import type { WhatsAppConfig } from '@parley/shared-types';
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SecretInput } from '../../../components/SecretInput';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
+import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useUpdateConfig } from '../api/update-config';
-import {
-  editConfigRequest,
-  editValuesFrom,
-  validateEditConfig,
-  type EditConfigErrors,
-  type EditConfigValues,
-} from '../lib/config-form';
+import { editConfigRequest, editValuesFrom, validateEditConfig } from '../lib/config-form';
 
 const API_FIELDS = {
   phone_number_id: 'phone_number_id',
@@ -28,42 +20,19 @@ const API_FIELDS = {
   webhook_verify_token: 'webhook_verify_token',
 } as const;
 
-type Key = keyof EditConfigValues;
-
 /** Changes the configuration; only what was changed is sent, secrets only when a new one was typed. */
 export function EditConfigForm({ config, onDone }: { config: WhatsAppConfig; onDone: () => void }) {
   const update = useUpdateConfig();
-  const [values, setValues] = useState(() => editValuesFrom(config));
-  const [errors, setErrors] = useState<EditConfigErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { values, set, bind, errors, formErrors, submitWith, showApiError } = useValidatedForm(
+    () => editValuesFrom(config),
+    { validate: validateEditConfig, apiFields: API_FIELDS },
+  );
 
-  const set = <K extends Key>(key: K, value: EditConfigValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-  const text = (key: Exclude<Key, 'fb_app_secret'>) => ({
-    value: values[key],
-    onChange: (e: { target: { value: string } }) => set(key, e.target.value),
-    error: errors[key],
-  });
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateEditConfig(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    const body = editConfigRequest(values, config);
+  const submit = submitWith((v) => {
+    const body = editConfigRequest(v, config);
     if (Object.keys(body).length === 0) return onDone();
-    update.mutate(body, {
-      onSuccess: onDone,
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+    update.mutate(body, { onSuccess: onDone, onError: showApiError });
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Edit the WhatsApp configuration">
@@ -74,16 +43,16 @@ export function EditConfigForm({ config, onDone }: { config: WhatsAppConfig; onD
             label="Phone number id"
             inputMode="numeric"
             spellCheck={false}
-            {...text('phone_number_id')}
+            {...bind('phone_number_id')}
           />
           <Field
             label="WhatsApp Business Account id"
             inputMode="numeric"
             spellCheck={false}
-            {...text('waba_id')}
+            {...bind('waba_id')}
           />
-          <Field label="Display phone number" {...text('display_phone_number')} />
-          <Field label="Meta business id" inputMode="numeric" spellCheck={false} {...text('business_id')} />
+          <Field label="Display phone number" {...bind('display_phone_number')} />
+          <Field label="Meta business id" inputMode="numeric" spellCheck={false} {...bind('business_id')} />
         </div>
       </fieldset>
       <fieldset className="form-section">
@@ -99,10 +68,10 @@ export function EditConfigForm({ config, onDone }: { config: WhatsAppConfig; onD
           <Field
             label="Token expires on"
             type="date"
-            {...text('token_expires_on')}
+            {...bind('token_expires_on')}
             hint="Leave empty for a token that does not expire (system user tokens)."
           />
-          <Field label="Meta app id" inputMode="numeric" spellCheck={false} {...text('fb_app_id')} />
+          <Field label="Meta app id" inputMode="numeric" spellCheck={false} {...bind('fb_app_id')} />
         </div>
         <SecretInput
           label="Meta app secret"
@@ -120,7 +89,7 @@ export function EditConfigForm({ config, onDone }: { config: WhatsAppConfig; onD
           label="Callback URL"
           type="url"
           spellCheck={false}
-          {...text('callback_url')}
+          {...bind('callback_url')}
           hint="Leave empty to use the address Parley gives."
         />
         <SecretInput

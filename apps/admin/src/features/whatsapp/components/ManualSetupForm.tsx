@@ -1,18 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { FormError } from '../../../components/FormError';
 import { SecretInput } from '../../../components/SecretInput';
-import { splitApiError } from '../../../lib/api-errors';
-import { focusFirstInvalid } from '../../../lib/forms';
+import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useCreateConfig } from '../api/create-config';
-import {
-  emptyManualSetup,
-  manualSetupRequest,
-  validateManualSetup,
-  type ManualSetupErrors,
-  type ManualSetupValues,
-} from '../lib/config-form';
+import { emptyManualSetup, manualSetupRequest, validateManualSetup } from '../lib/config-form';
 
 const API_FIELDS = {
   phone_number_id: 'phone_number_id',
@@ -24,29 +16,14 @@ const API_FIELDS = {
 /** A number connected by hand: the ids and token from Meta's "API setup" page. */
 export function ManualSetupForm() {
   const create = useCreateConfig();
-  const [values, setValues] = useState<ManualSetupValues>(emptyManualSetup);
-  const [errors, setErrors] = useState<ManualSetupErrors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-
-  const set = (key: keyof ManualSetupValues, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validateManualSetup(values);
-    setErrors(found);
-    setFormErrors([]);
-    if (Object.keys(found).length) return focusFirstInvalid(event.currentTarget);
-    create.mutate(manualSetupRequest(values), {
-      onError: (error) => {
-        const split = splitApiError(error, API_FIELDS);
-        setErrors(split.fields);
-        setFormErrors(split.other);
-      },
-    });
-  };
+  const { values, set, bind, errors, formErrors, submitWith, showApiError } = useValidatedForm(
+    emptyManualSetup,
+    {
+      validate: validateManualSetup,
+      apiFields: API_FIELDS,
+    },
+  );
+  const submit = submitWith((v) => create.mutate(manualSetupRequest(v), { onError: showApiError }));
 
   return (
     <form onSubmit={submit} noValidate aria-label="Set up WhatsApp manually">
@@ -58,9 +35,7 @@ export function ManualSetupForm() {
       <div className="form-grid">
         <Field
           label="Phone number id"
-          value={values.phone_number_id}
-          onChange={(e) => set('phone_number_id', e.target.value)}
-          error={errors.phone_number_id}
+          {...bind('phone_number_id')}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
@@ -68,9 +43,7 @@ export function ManualSetupForm() {
         />
         <Field
           label="WhatsApp Business Account id"
-          value={values.waba_id}
-          onChange={(e) => set('waba_id', e.target.value)}
-          error={errors.waba_id}
+          {...bind('waba_id')}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
@@ -78,9 +51,7 @@ export function ManualSetupForm() {
         />
         <Field
           label="Display phone number (optional)"
-          value={values.display_phone_number}
-          onChange={(e) => set('display_phone_number', e.target.value)}
-          error={errors.display_phone_number}
+          {...bind('display_phone_number')}
           autoComplete="off"
           hint="As your customers see it, e.g. +1 555-078-3881"
         />

@@ -379,15 +379,7 @@ describe('ConversationEngineService', () => {
   });
 
   it('answers from the retrieved context, cites the sources, and records tokens and latency', async () => {
-    leads.byPhone.set(PHONE, {
-      id: 'z1',
-      firstName: 'Asha',
-      lastName: null,
-      email: null,
-      phone: PHONE,
-      origin: 'crm',
-      syncState: null,
-    });
+    knownAsha();
     retriever.pages.set('https://acme.test/faq', [
       { text: 'Returns are free. Within 30 days.', url: 'https://acme.test/faq', title: 'FAQ', score: 0.9 },
       { text: 'Refunds take a week.', url: 'https://acme.test/refunds', title: null, score: 0.5 },

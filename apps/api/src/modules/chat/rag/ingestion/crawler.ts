@@ -1,6 +1,7 @@
 import { FetchRefusedError, parseHttpUrl } from '../fetch/safe-fetcher';
 import type { FetchedPage } from '../fetch/safe-fetcher';
-import { parseHtml, parseText, sameSiteLinks } from './html-page';
+import { GuardedWebLoader } from './guarded-web-loader';
+import { sameSiteLinks } from './html-page';
 
 export interface CrawledPage {
   url: string;
@@ -27,7 +28,8 @@ export interface CrawlOptions {
 }
 
 /**
- * Breadth-first over same-site links: the start page is depth 0, its links depth 1, and so on
+ * Breadth-first over same-site links, each page read by LangChain's web loader on top of the
+ * guarded `fetch`: the start page is depth 0, its links depth 1, and so on
  * up to `depth`, at most `pageLimit` pages fetched. A page that fails is recorded and skipped;
  * the crawl goes on. The start page failing is the caller's to judge (no pages).
  */
@@ -41,20 +43,19 @@ export async function crawl(startUrl: string, options: CrawlOptions): Promise<Cr
   while (queue.length > 0 && done < options.pageLimit) {
     const { url, depth } = queue.shift()!;
     try {
-      const fetched = await options.fetch(url);
+      const [page] = await new GuardedWebLoader(url, options.fetch).load();
+      const finalUrl = page.metadata.source;
       // A redirect may land on a page already crawled under its final URL.
-      if (fetched.url !== url && known.has(fetched.url) && fetched.url !== start) {
+      if (finalUrl !== url && known.has(finalUrl) && finalUrl !== start) {
         done += 1;
         await options.onProgress?.({ pagesFound: Math.min(known.size, options.pageLimit), pagesDone: done });
         continue;
       }
-      known.add(fetched.url);
-      const parsed =
-        fetched.contentType === 'html' ? parseHtml(fetched.body, fetched.url) : parseText(fetched.body);
-      if (parsed.text) pages.push({ url: fetched.url, title: parsed.title, text: parsed.text });
+      known.add(finalUrl);
+      if (page.pageContent) pages.push({ url: finalUrl, title: page.metadata.title, text: page.pageContent });
       else errors.push({ url, error: 'The page has no readable text' });
       if (depth < options.depth) {
-        for (const link of sameSiteLinks(parsed.links, fetched.url)) {
+        for (const link of sameSiteLinks(page.metadata.links, finalUrl)) {
           if (known.has(link)) continue;
           known.add(link);
           queue.push({ url: link, depth: depth + 1 });

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 
 export interface ParsedPage {
   title: string | null;
@@ -17,7 +17,11 @@ const BINARY_EXTENSIONS =
 
 /** Title, readable text and outgoing links of an HTML page. */
 export function parseHtml(html: string, pageUrl: string): ParsedPage {
-  const $ = load(html);
+  return readHtml(load(html), pageUrl);
+}
+
+/** The same from a page already loaded into cheerio (it is changed: noise is removed). */
+export function readHtml($: CheerioAPI, pageUrl: string): ParsedPage {
   const title = clean($('title').first().text()) || clean($('h1').first().text()) || null;
   const links: string[] = [];
   const seen = new Set<string>();
