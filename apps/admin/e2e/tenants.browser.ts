@@ -27,8 +27,7 @@ describe('tenants console', () => {
     await page.getByLabel('Default country').fill('in');
     await page.getByLabel('Welcome message').fill('Welcome to Acme! How can we help?');
     await page.getByLabel('CRM', { exact: true }).selectOption('hubspot');
-    await page.getByRole('button', { name: 'Set' }).click();
-    await page.getByLabel('HubSpot private app token').fill('pat-na1-secret-token-4321');
+    await page.getByLabel('HubSpot private app token', { exact: true }).fill('pat-na1-secret-token-4321');
     await page.getByLabel('LLM provider').selectOption('ollama');
     await page.screenshot({ path: screenshotPath('tenant-create'), fullPage: true });
     await page.getByRole('button', { name: 'Create tenant' }).click();
@@ -54,7 +53,7 @@ describe('tenants console', () => {
     // Health is served (nothing checked yet); conversations wait for the platform route.
     await page.getByRole('term').getByText('WhatsApp access token').waitFor();
     await expectText(page, 'Not checked');
-    await expectText(page, 'Available once the message pipeline is connected');
+    await expectText(page, 'No conversations yet');
     await page.screenshot({ path: screenshotPath('tenant-detail-overview'), fullPage: true });
 
     const rows = await stack.sql<{ id: string; crm_kind: string; default_country: string }>(
@@ -94,10 +93,10 @@ describe('tenants console', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expectText(page, 'Enter an http(s) address of the image');
     await page.getByLabel('Logo address').fill('https://cdn.example.com/initech.png');
-    await page.getByLabel('HubSpot private app token').fill('***9999');
+    await page.getByLabel('HubSpot private app token', { exact: true }).fill('***9999');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expectText(page, 'That is the masked value; paste the real one');
-    await page.getByLabel('HubSpot private app token').fill('pat-initech-new-1234');
+    await page.getByLabel('HubSpot private app token', { exact: true }).fill('pat-initech-new-1234');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await expectText(page, '***1234');
