@@ -25,6 +25,8 @@ const DELIVERY_DEADLINE_MS = 10_000;
 const QUICK_5XX_MS = 3000;
 /** Meta retries a non-2xx delivery with backoff; the senders retry much faster to keep this short. */
 const RETRY_PAUSE_MS = 200;
+/** Between two new messages of one sender: steady load rather than a backlog to drain. */
+const SEND_PAUSE_MS = Number(process.env.FAULT_PG_SEND_PAUSE_MS ?? 50);
 /**
  * Replies to messages whose job was mid-run when the server died wait for the conversation lease
  * (60 s) and the minute sweep, so up to ~2 min; FAULT_PG_REPLY_WAIT_MS bounds the wait.
@@ -101,6 +103,7 @@ describePipeline('fault: PostgreSQL restarted under webhook load', () => {
             await sleep(RETRY_PAUSE_MS);
           }
           acknowledged.push({ person, wamid: id });
+          await sleep(SEND_PAUSE_MS);
         }
       };
       const senders = Array.from({ length: SENDERS }, sender);
@@ -160,9 +163,16 @@ describePipeline('fault: PostgreSQL restarted under webhook load', () => {
 
       // Every acknowledged message gets the control's replies, once, in order.
       const expected = (acknowledged.length + 1) * control.length;
+      const stoppedAt = Date.now();
+      const unansweredAt: string[] = [];
       const repliedIn = await until(
         'every acknowledged message is answered',
-        () => graph.sends().length >= expected,
+        () => {
+          const second = Math.floor((Date.now() - stoppedAt) / 5000) * 5;
+          if (unansweredAt.length <= second / 5)
+            unansweredAt.push(`${second}s:${expected - graph.sends().length}`);
+          return graph.sends().length >= expected;
+        },
         REPLY_WAIT_MS,
       ).catch((error: Error) => {
         const missing = acknowledged.filter((m) => graph.sendsTo(m.person).length === 0).length;
@@ -184,7 +194,7 @@ describePipeline('fault: PostgreSQL restarted under webhook load', () => {
           `${acknowledged.length} messages acknowledged (${before.length} before the crash), ${during.length} answered 503 during the outage ` +
           `(p50 ${Math.round(during5xxMs[Math.floor(during5xxMs.length / 2)])} ms, max ${Math.round(during5xxMs.at(-1) ?? 0)} ms), ` +
           `${retried} messages retried until 200; ready ${readyIn} ms and first 200 ${acceptedIn} ms after the restart; ` +
-          `all ${acknowledged.length} answered exactly once ${repliedIn} ms after the senders stopped; test ${Date.now() - started} ms\n`,
+          `all ${acknowledged.length} answered exactly once ${repliedIn} ms after the senders stopped (sends missing: ${unansweredAt.join(' ')}); test ${Date.now() - started} ms\n`,
       );
     },
     90_000 + REPLY_WAIT_MS,
