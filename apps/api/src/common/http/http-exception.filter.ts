@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ErrorBody } from '@parley/shared-types';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './db-errors';
 import { DomainError } from './domain-error';
 
 const REASONS: Record<number, string> = {
@@ -41,7 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const retryAfter = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
-    }
+    } else if (body.statusCode === 503) res.setHeader('Retry-After', '2');
     res.status(body.statusCode).json(body);
   }
 
@@ -64,6 +65,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError && (exception as { code?: string }).code === '23505') {
       return { statusCode: 409, error: REASONS[409], message: 'A record with these values already exists' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // A restart or failover: the client should retry, as it would for any 503.
+      return { statusCode: 503, error: REASONS[503], message: 'The database is unavailable; retry shortly' };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

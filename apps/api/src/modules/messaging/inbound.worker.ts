@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { runInTransaction } from '../../database/transaction';
+import { untilDatabaseAnswers } from '../../database/wait-for-database';
 import { CredentialHealthService } from '../credential-health/credential-health.service';
 import { JobInfo, JobQueue } from '../jobs/job-queue.service';
 import { MESSAGE_SENDER, type MessageSender } from '../whatsapp/message-sender.port';
@@ -72,6 +73,8 @@ export class InboundWorker implements OnModuleInit {
         await this.repository.extendLease(conversationId, LEASE_SECONDS);
       }
     } catch (error) {
+      // A database restart: clean up once it is back, so the retry comes in seconds, not minutes.
+      await untilDatabaseAnswers(this.dataSource);
       await this.repository.releaseLease(conversationId).catch(() => undefined);
       if (job.retryCount >= job.retryLimit) await this.giveUp(job, conversationId, current, error);
       throw error;

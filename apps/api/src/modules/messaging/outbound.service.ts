@@ -31,6 +31,8 @@ const CREDENTIAL_INVALID: MessageError = {
 @Injectable()
 export class OutboundService {
   private readonly logger = new Logger('Outbound');
+  /** How long and how often a sent message's record is retried (tests shorten it). */
+  recordRetry = { totalMs: 30_000, firstDelayMs: 250, maxDelayMs: 2000 };
 
   constructor(
     @Inject(MESSAGE_SENDER) private readonly sender: MessageSender,
@@ -65,10 +67,7 @@ export class OutboundService {
     });
     switch (outcome.kind) {
       case 'sent':
-        await runInTransaction(this.dataSource, async ({ manager }) => {
-          await this.repository.markOutboundSent(manager, row.id, outcome.wamid);
-          await applyStatuses(manager, [outcome.wamid]);
-        });
+        await this.recordSent(row, outcome.wamid);
         this.metrics.outboundMessages.inc({ result: 'sent', code: 'none' });
         return;
       case 'retry':
@@ -88,6 +87,33 @@ export class OutboundService {
       case 'rejected':
         await this.fail(row, toMessageError(outcome.error), String(outcome.error.code ?? 'none'));
         return;
+    }
+  }
+
+  /**
+   * Graph has delivered the message: if the record is lost the row stays queued and is sent again,
+   * so a failed write (the database restarting) is retried for a while before the job gives up.
+   * The lease (60 s, renewed per message) outlasts the retries, so no other worker sends it meanwhile.
+   */
+  private async recordSent(row: OutboundRow, wamid: string): Promise<void> {
+    const deadline = Date.now() + this.recordRetry.totalMs;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await runInTransaction(this.dataSource, async ({ manager }) => {
+          await this.repository.markOutboundSent(manager, row.id, wamid);
+          await applyStatuses(manager, [wamid]);
+        });
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        if (attempt === 0)
+          this.logger.warn(
+            { err: error, tenant_id: row.tenant_id, message_id: row.id },
+            'Sent message could not be recorded; retrying so it is not sent twice',
+          );
+        const delay = Math.min(this.recordRetry.firstDelayMs * 2 ** attempt, this.recordRetry.maxDelayMs);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 
