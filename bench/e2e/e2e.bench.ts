@@ -9,6 +9,7 @@ import {
   createDatabase,
   dropDatabase,
   login,
+  pgClient,
   percentile,
   printTable,
   round,
@@ -108,6 +109,20 @@ interface PhaseFigures {
   max_ms: number;
   webhook_ack_p50_ms: number;
   webhook_ack_p99_ms: number;
+  /** Committed database transactions (every process, pg-boss included) per message: a query count proxy. */
+  db_transactions_per_message: number;
+}
+
+/** Transactions committed in this database so far (PostgreSQL's statistics, flushed within a second). */
+async function commits(databaseUrl: string): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1100));
+  const client = pgClient(databaseUrl);
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  await client.end();
+  return (rows[0] as { n: number }).n;
 }
 
 async function run(workers: number) {
@@ -194,6 +209,7 @@ async function run(workers: number) {
     };
 
     const phases: PhaseFigures[] = [];
+    let commitsBefore = await commits(databaseUrl);
     const measure = async (
       phase: string,
       posted: Posted[],
@@ -209,6 +225,7 @@ async function run(workers: number) {
       }
       const answered = posted.filter((p) => replies.count(p.to) > p.replyIndex);
       const latencies = answered.map((p) => replies.at.get(p.to)![p.replyIndex] - p.postedAt);
+      const commitsAfter = await commits(databaseUrl);
       const last = Math.max(...answered.map((p) => replies.at.get(p.to)![p.replyIndex]));
       const figures: PhaseFigures = {
         phase,
@@ -221,7 +238,10 @@ async function run(workers: number) {
         max_ms: round(Math.max(...latencies), 0),
         webhook_ack_p50_ms: round(percentile(acks, 50), 1),
         webhook_ack_p99_ms: round(percentile(acks, 99), 1),
+        // Minus the reading of the first count itself.
+        db_transactions_per_message: round((commitsAfter - commitsBefore - 1) / posted.length, 1),
       };
+      commitsBefore = await commits(databaseUrl);
       phases.push(figures);
       process.stdout.write(`  ${workers} worker(s) ${JSON.stringify(figures)}\n`);
     };
@@ -322,6 +342,7 @@ async function main(): Promise<void> {
         'max ms': p.max_ms,
         answered: `${p.answered}/${p.messages}`,
         'ack p99 ms': p.webhook_ack_p99_ms,
+        'db tx/msg': p.db_transactions_per_message,
       })),
     ),
   );

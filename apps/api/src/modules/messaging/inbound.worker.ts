@@ -59,15 +59,20 @@ export class InboundWorker implements OnModuleInit {
     const conversationId = await this.repository.ensureConversation(tenantId, contactKey);
     if (!conversationId || !(await this.repository.acquireLease(conversationId, LEASE_SECONDS))) return;
     let current: PendingInbound | null = null;
+    // process() ends by flushing the conversation's replies, and nobody else queues any while we
+    // hold the lease: the next round need not look for queued replies again (one query a message).
+    let flushed = false;
     try {
       for (;;) {
-        await this.outbound.flush(conversationId);
+        if (!flushed) await this.outbound.flush(conversationId);
+        flushed = false;
         current = await this.repository.nextPending(tenantId, contactKey);
         if (!current) {
           if (await this.repository.releaseIfIdle(conversationId, tenantId, contactKey)) return;
           continue;
         }
         await this.process(conversationId, current);
+        flushed = true;
         current = null;
         await this.repository.extendLease(conversationId, LEASE_SECONDS);
       }
