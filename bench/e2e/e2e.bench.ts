@@ -151,7 +151,15 @@ async function run(workers: number) {
     const apiProcess = await startApi({ databaseUrl, env: { ...shared, RUN_WORKERS: 'false' } });
     processes.push(apiProcess);
     for (let i = 0; i < workers; i++)
-      processes.push(await startApi({ databaseUrl, env: shared, worker: true }));
+      processes.push(
+        await startApi({
+          databaseUrl,
+          env: shared,
+          worker: true,
+          // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the workers
+          nodeArgs: process.env.BENCH_E2E_WORKER_NODE_ARGS?.split(' ').filter(Boolean),
+        }),
+      );
 
     const tenantId = `e2e_${workers}w`;
     const rootToken = await login(apiProcess.url, apiProcess.root.email, apiProcess.root.password);
