@@ -36,6 +36,11 @@ const CONTACTS = Number(process.env.BENCH_E2E_CONTACTS ?? process.env.BENCH_E2E_
 const WORKERS = (process.env.BENCH_E2E_WORKERS ?? '1,2,4').split(',').map(Number);
 const RATES = (process.env.BENCH_E2E_RATES ?? '100,200,300').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 5);
+/**
+ * Tenants, each with its own number: Meta lets one number send 80 messages a second by default
+ * (WHATSAPP_MAX_MPS_PER_NUMBER, enforced by the pacer), so one number alone caps the pipeline there.
+ */
+const TENANTS = Number(process.env.BENCH_E2E_TENANTS ?? 4);
 const BURST = Number(process.env.BENCH_E2E_BURST ?? 300);
 const PHASE_TIMEOUT_MS = Number(process.env.BENCH_E2E_PHASE_TIMEOUT_MS ?? 180_000);
 const APP_SECRET = `bench-app-secret-${randomBytes(8).toString('hex')}`;
@@ -161,46 +166,52 @@ async function run(workers: number) {
         }),
       );
 
-    const tenantId = `e2e_${workers}w`;
+    // Contact i writes to tenant i % TENANTS: each tenant has its own number, token and leads.
     const rootToken = await login(apiProcess.url, apiProcess.root.email, apiProcess.root.password);
-    await api(apiProcess.url, 'POST', '/api/v1/admin/tenants', {
-      token: rootToken,
-      body: {
-        id: tenantId,
-        name: `Bench ${tenantId}`,
-        crm: 'local',
-        default_country: 'IN',
-        branding: { welcome_message: 'Welcome to Bench Co!', logo_url: 'https://bench.example/logo.png' },
-      },
-    });
-    const email = `admin-${tenantId}@bench.test`;
-    const password = `pw-${randomBytes(6).toString('hex')}`;
-    await api(apiProcess.url, 'POST', `/api/v1/admin/tenants/${tenantId}/users`, {
-      token: rootToken,
-      body: { email, password },
-    });
-    const token = await login(apiProcess.url, email, password);
-    const phoneNumberId = `1${String(Date.now()).slice(-9)}`;
-    graph.addPhoneNumber(phoneNumberId);
-    await api(apiProcess.url, 'POST', '/api/v1/tenant/config', {
-      token,
-      body: { phone_number_id: phoneNumberId, access_token: graph.issueToken([phoneNumberId]) },
-    });
+    const tenants: { token: string; phoneNumberId: string }[] = [];
+    for (let n = 0; n < TENANTS; n++) {
+      const tenantId = `e2e_${workers}w_${n}`;
+      await api(apiProcess.url, 'POST', '/api/v1/admin/tenants', {
+        token: rootToken,
+        body: {
+          id: tenantId,
+          name: `Bench ${tenantId}`,
+          crm: 'local',
+          default_country: 'IN',
+          branding: { welcome_message: 'Welcome to Bench Co!', logo_url: 'https://bench.example/logo.png' },
+        },
+      });
+      const email = `admin-${tenantId}@bench.test`;
+      const password = `pw-${randomBytes(6).toString('hex')}`;
+      await api(apiProcess.url, 'POST', `/api/v1/admin/tenants/${tenantId}/users`, {
+        token: rootToken,
+        body: { email, password },
+      });
+      const token = await login(apiProcess.url, email, password);
+      const phoneNumberId = `1${String(Date.now()).slice(-9)}${n}`;
+      graph.addPhoneNumber(phoneNumberId);
+      await api(apiProcess.url, 'POST', '/api/v1/tenant/config', {
+        token,
+        body: { phone_number_id: phoneNumberId, access_token: graph.issueToken([phoneNumberId]) },
+      });
+      tenants.push({ token, phoneNumberId });
+    }
 
     const people = Array.from(
       { length: CONTACTS },
       (_, i) => `9198${String(workers)}${String(i).padStart(7, '0')}`,
     );
+    const tenantOf = new Map(people.map((p, i) => [p, tenants[i % TENANTS]]));
     await pool(people, 8, (phone, i) =>
       api(apiProcess.url, 'POST', '/api/v1/tenant/leads', {
-        token,
+        token: tenantOf.get(phone)!.token,
         body: { name: `Person${i} Bench`, phone },
       }),
     );
 
     const asked = new Map<string, number>(people.map((p) => [p, 0]));
     const post = async (to: string, text: string, replyIndex: number, into: Posted[], acks: number[]) => {
-      const raw = delivery(phoneNumberId, to, text);
+      const raw = delivery(tenantOf.get(to)!.phoneNumberId, to, text);
       const t = Date.now();
       into.push({ to, replyIndex, postedAt: t });
       const res = await fetch(`${apiProcess.url}/webhooks/whatsapp`, {
@@ -306,7 +317,7 @@ async function run(workers: number) {
       for (const m of graph.state.sent.filter((s) => s.to?.replace(/\D/g, '') === people[0]))
         process.stdout.write(`  reply to ${people[0]}: ${JSON.stringify(m.body.text ?? m.body.image)}\n`);
     const extra = people.filter((p) => replies.count(p) > base.get(p)! + asked.get(p)!).length;
-    return { workers, contacts: CONTACTS, phases, contacts_with_extra_replies: extra };
+    return { workers, contacts: CONTACTS, tenants: TENANTS, phases, contacts_with_extra_replies: extra };
   } finally {
     clearInterval(poller);
     for (const p of processes.reverse()) await p.stop();
@@ -339,7 +350,7 @@ async function main(): Promise<void> {
   const results: Awaited<ReturnType<typeof run>>[] = [];
   for (const workers of WORKERS) results.push(await run(workers));
   printTable(
-    `Inbound webhook -> Graph fake, chat engine + Gemini fake + local CRM, ${CONTACTS} known leads, one API process + N workers, PostgreSQL`,
+    `Inbound webhook -> Graph fake, chat engine + Gemini fake + local CRM, ${CONTACTS} known leads of ${TENANTS} tenants, one API process + N workers, PostgreSQL`,
     results.flatMap((r) =>
       r.phases.map((p) => ({
         workers: r.workers,
@@ -359,6 +370,7 @@ async function main(): Promise<void> {
     r.phases.find((p) => p.phase === 'burst')?.messages_per_second ?? 0;
   writeResult('e2e', {
     contacts: CONTACTS,
+    tenants: TENANTS,
     engine: 'chat engine, Gemini fake LLM, local CRM (known leads), Meta Graph fake',
     paced_seconds: SECONDS,
     burst: BURST,

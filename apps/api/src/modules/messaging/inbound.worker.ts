@@ -85,8 +85,7 @@ export class InboundWorker implements OnModuleInit {
 
   /** One inbound message: engine, then replies + conversation + processed in one transaction. */
   private async process(conversationId: string, message: PendingInbound): Promise<void> {
-    await this.repository.markProcessing(message.id, conversationId);
-    const conversation = await this.repository.conversation(conversationId);
+    const conversation = await this.repository.startProcessing(message.id, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
     if (!conversation.simulated && !(await this.health.isInvalid(conversation.tenant_id, 'whatsapp')))
       // Read receipt and typing indicator while the engine works; best effort, never waited for.

@@ -131,11 +131,20 @@ export class MessagingRepository {
     return rows[0] ?? null;
   }
 
-  async markProcessing(messageId: string, conversationId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE messages SET status = 'processing', conversation_id = $2, status_updated_at = now() WHERE id = $1`,
+  /**
+   * Marks the message as being processed and reads its conversation, in one round trip (the
+   * update runs whether or not the select reads it; the select does not look at messages).
+   */
+  async startProcessing(messageId: string, conversationId: string): Promise<ConversationRow | null> {
+    const rows: ConversationRow[] = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE messages SET status = 'processing', conversation_id = $2, status_updated_at = now() WHERE id = $1)
+       SELECT cv.id, cv.tenant_id, cv.contact_id, cv.phone_number_id, cv.state, cv.lead_state, cv.lead_name,
+              cv.llm_provider, cv.rag_url, cv.history_since, cv.simulated, c.wa_id, c.user_id, c.profile_name
+       FROM conversations cv JOIN contacts c ON c.id = cv.contact_id WHERE cv.id = $2`,
       [messageId, conversationId],
     );
+    return rows[0] ?? null;
   }
 
   async markInboundFailed(messageId: string, error: MessageError): Promise<void> {
@@ -144,16 +153,6 @@ export class MessagingRepository {
        WHERE id = $1 AND direction = 'inbound' AND status IN ('received', 'processing')`,
       [messageId, JSON.stringify(error)],
     );
-  }
-
-  async conversation(conversationId: string): Promise<ConversationRow | null> {
-    const rows: ConversationRow[] = await this.dataSource.query(
-      `SELECT cv.id, cv.tenant_id, cv.contact_id, cv.phone_number_id, cv.state, cv.lead_state, cv.lead_name,
-              cv.llm_provider, cv.rag_url, cv.history_since, cv.simulated, c.wa_id, c.user_id, c.profile_name
-       FROM conversations cv JOIN contacts c ON c.id = cv.contact_id WHERE cv.id = $1`,
-      [conversationId],
-    );
-    return rows[0] ?? null;
   }
 
   /** The last 20 messages with text since the last reset, oldest first, this one excluded. */
