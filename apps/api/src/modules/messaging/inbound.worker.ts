@@ -59,14 +59,22 @@ export class InboundWorker implements OnModuleInit {
     const conversationId = await this.repository.ensureConversation(tenantId, contactKey);
     if (!conversationId || !(await this.repository.acquireLease(conversationId, LEASE_SECONDS))) return;
     let current: PendingInbound | null = null;
-    // process() ends by flushing the conversation's replies, and nobody else queues any while we
-    // hold the lease: the next round need not look for queued replies again (one query a message).
+    // process() ends by flushing the message's replies: the next round need not look for queued
+    // replies again (one query a message). Replies queued by others meanwhile (a re-engagement
+    // template from a status webhook, a dead-letter replay) are sent by the next message's flush,
+    // oldest first, or keep releaseIfIdle from letting go until a round flushes them.
     let flushed = false;
     try {
       for (;;) {
         if (!flushed) await this.outbound.flush(conversationId);
         flushed = false;
-        current = await this.repository.nextPending(tenantId, contactKey);
+        // The lease is renewed before every message (it was just taken for the first one).
+        current = await this.repository.renewLeaseAndNextPending(
+          conversationId,
+          LEASE_SECONDS,
+          tenantId,
+          contactKey,
+        );
         if (!current) {
           if (await this.repository.releaseIfIdle(conversationId, tenantId, contactKey)) return;
           continue;
@@ -74,7 +82,6 @@ export class InboundWorker implements OnModuleInit {
         await this.process(conversationId, current);
         flushed = true;
         current = null;
-        await this.repository.extendLease(conversationId, LEASE_SECONDS);
       }
     } catch (error) {
       await this.repository.releaseLease(conversationId).catch(() => undefined);

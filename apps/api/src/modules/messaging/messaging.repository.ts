@@ -89,13 +89,6 @@ export class MessagingRepository {
     return rows.length > 0;
   }
 
-  async extendLease(conversationId: string, seconds: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE conversations SET lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
-      [conversationId, seconds],
-    );
-  }
-
   /**
    * Gives the lease back only when nothing is left to do, in one statement: a job that found the
    * lease taken relies on the holder seeing its (already committed) message here.
@@ -120,13 +113,23 @@ export class MessagingRepository {
     ]);
   }
 
-  /** The contact's oldest unprocessed inbound message (Meta's timestamp first, then arrival). */
-  async nextPending(tenantId: string, contactKey: string): Promise<PendingInbound | null> {
+  /**
+   * Renews the lease for another `leaseSeconds` and returns the contact's oldest unprocessed
+   * inbound message (Meta's timestamp first, then arrival), in one round trip.
+   */
+  async renewLeaseAndNextPending(
+    conversationId: string,
+    leaseSeconds: number,
+    tenantId: string,
+    contactKey: string,
+  ): Promise<PendingInbound | null> {
     const rows: PendingInbound[] = await this.dataSource.query(
-      `SELECT id, wamid, type, text, COALESCE(meta_timestamp, created_at) AS received_at, phone_number_id
-       FROM messages WHERE tenant_id = $1 AND contact_key = $2 AND ${PENDING}
+      `WITH renewed AS (
+         UPDATE conversations SET lease_until = now() + make_interval(secs => $2) WHERE id = $1)
+       SELECT id, wamid, type, text, COALESCE(meta_timestamp, created_at) AS received_at, phone_number_id
+       FROM messages WHERE tenant_id = $3 AND contact_key = $4 AND ${PENDING}
        ORDER BY meta_timestamp NULLS LAST, created_at, id LIMIT 1`,
-      [tenantId, contactKey],
+      [conversationId, leaseSeconds, tenantId, contactKey],
     );
     return rows[0] ?? null;
   }
