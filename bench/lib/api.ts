@@ -77,14 +77,20 @@ export interface ApiProcess {
  * databaseUrl. `worker: true` starts `dist/worker.js` instead (jobs only; probes on the port).
  */
 export async function startApi(
-  options: { databaseUrl?: string; env?: Record<string, string>; worker?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    worker?: boolean;
+    /** Flags for node itself (`--cpu-prof`, ...). */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<ApiProcess> {
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const root = { email: 'root@bench.test', password: `bench-${randomBytes(6).toString('hex')}` };
   const entry = options.worker ? 'worker.js' : 'main.js';
-  const child: ChildProcess = spawn(process.execPath, [join(API_DIST, entry)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(API_DIST, entry)], {
     cwd: API_DIR,
     env: {
       PATH: process.env.PATH ?? '',

@@ -60,17 +60,29 @@ export class InboundWorker implements OnModuleInit {
     const conversationId = await this.repository.ensureConversation(tenantId, contactKey);
     if (!conversationId || !(await this.repository.acquireLease(conversationId, LEASE_SECONDS))) return;
     let current: PendingInbound | null = null;
+    // process() ends by flushing the message's replies: the next round need not look for queued
+    // replies again (one query a message). Replies queued by others meanwhile (a re-engagement
+    // template from a status webhook, a dead-letter replay) are sent by the next message's flush,
+    // oldest first, or keep releaseIfIdle from letting go until a round flushes them.
+    let flushed = false;
     try {
       for (;;) {
-        await this.outbound.flush(conversationId);
-        current = await this.repository.nextPending(tenantId, contactKey);
+        if (!flushed) await this.outbound.flush(conversationId);
+        flushed = false;
+        // The lease is renewed before every message (it was just taken for the first one).
+        current = await this.repository.renewLeaseAndNextPending(
+          conversationId,
+          LEASE_SECONDS,
+          tenantId,
+          contactKey,
+        );
         if (!current) {
           if (await this.repository.releaseIfIdle(conversationId, tenantId, contactKey)) return;
           continue;
         }
         await this.process(conversationId, current);
+        flushed = true;
         current = null;
-        await this.repository.extendLease(conversationId, LEASE_SECONDS);
       }
     } catch (error) {
       // A database restart: clean up once it is back, so the retry comes in seconds, not minutes.
@@ -83,8 +95,7 @@ export class InboundWorker implements OnModuleInit {
 
   /** One inbound message: engine, then replies + conversation + processed in one transaction. */
   private async process(conversationId: string, message: PendingInbound): Promise<void> {
-    await this.repository.markProcessing(message.id, conversationId);
-    const conversation = await this.repository.conversation(conversationId);
+    const conversation = await this.repository.startProcessing(message.id, conversationId);
     if (!conversation) throw new Error(`conversation ${conversationId} vanished`);
     if (!conversation.simulated && !(await this.health.isInvalid(conversation.tenant_id, 'whatsapp')))
       // Read receipt and typing indicator while the engine works; best effort, never waited for.

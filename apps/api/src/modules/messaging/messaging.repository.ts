@@ -89,13 +89,6 @@ export class MessagingRepository {
     return rows.length > 0;
   }
 
-  async extendLease(conversationId: string, seconds: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE conversations SET lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
-      [conversationId, seconds],
-    );
-  }
-
   /**
    * Gives the lease back only when nothing is left to do, in one statement: a job that found the
    * lease taken relies on the holder seeing its (already committed) message here.
@@ -120,22 +113,41 @@ export class MessagingRepository {
     ]);
   }
 
-  /** The contact's oldest unprocessed inbound message (Meta's timestamp first, then arrival). */
-  async nextPending(tenantId: string, contactKey: string): Promise<PendingInbound | null> {
+  /**
+   * Renews the lease for another `leaseSeconds` and returns the contact's oldest unprocessed
+   * inbound message (Meta's timestamp first, then arrival), in one round trip.
+   */
+  async renewLeaseAndNextPending(
+    conversationId: string,
+    leaseSeconds: number,
+    tenantId: string,
+    contactKey: string,
+  ): Promise<PendingInbound | null> {
     const rows: PendingInbound[] = await this.dataSource.query(
-      `SELECT id, wamid, type, text, COALESCE(meta_timestamp, created_at) AS received_at, phone_number_id
-       FROM messages WHERE tenant_id = $1 AND contact_key = $2 AND ${PENDING}
+      `WITH renewed AS (
+         UPDATE conversations SET lease_until = now() + make_interval(secs => $2) WHERE id = $1)
+       SELECT id, wamid, type, text, COALESCE(meta_timestamp, created_at) AS received_at, phone_number_id
+       FROM messages WHERE tenant_id = $3 AND contact_key = $4 AND ${PENDING}
        ORDER BY meta_timestamp NULLS LAST, created_at, id LIMIT 1`,
-      [tenantId, contactKey],
+      [conversationId, leaseSeconds, tenantId, contactKey],
     );
     return rows[0] ?? null;
   }
 
-  async markProcessing(messageId: string, conversationId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE messages SET status = 'processing', conversation_id = $2, status_updated_at = now() WHERE id = $1`,
+  /**
+   * Marks the message as being processed and reads its conversation, in one round trip (the
+   * update runs whether or not the select reads it; the select does not look at messages).
+   */
+  async startProcessing(messageId: string, conversationId: string): Promise<ConversationRow | null> {
+    const rows: ConversationRow[] = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE messages SET status = 'processing', conversation_id = $2, status_updated_at = now() WHERE id = $1)
+       SELECT cv.id, cv.tenant_id, cv.contact_id, cv.phone_number_id, cv.state, cv.lead_state, cv.lead_name,
+              cv.llm_provider, cv.rag_url, cv.history_since, cv.simulated, c.wa_id, c.user_id, c.profile_name
+       FROM conversations cv JOIN contacts c ON c.id = cv.contact_id WHERE cv.id = $2`,
       [messageId, conversationId],
     );
+    return rows[0] ?? null;
   }
 
   async markInboundFailed(messageId: string, error: MessageError): Promise<void> {
@@ -144,16 +156,6 @@ export class MessagingRepository {
        WHERE id = $1 AND direction = 'inbound' AND status IN ('received', 'processing')`,
       [messageId, JSON.stringify(error)],
     );
-  }
-
-  async conversation(conversationId: string): Promise<ConversationRow | null> {
-    const rows: ConversationRow[] = await this.dataSource.query(
-      `SELECT cv.id, cv.tenant_id, cv.contact_id, cv.phone_number_id, cv.state, cv.lead_state, cv.lead_name,
-              cv.llm_provider, cv.rag_url, cv.history_since, cv.simulated, c.wa_id, c.user_id, c.profile_name
-       FROM conversations cv JOIN contacts c ON c.id = cv.contact_id WHERE cv.id = $1`,
-      [conversationId],
-    );
-    return rows[0] ?? null;
   }
 
   /** The last 20 messages with text since the last reset, oldest first, this one excluded. */
