@@ -292,7 +292,7 @@ function print(label: string, r: TargetResult): void {
   process.stdout.write(
     `${label.padEnd(14)} max ${r.max.rate_per_s}/s p50 ${r.max.p50_ms} ms p99 ${r.max.p99_ms} ms (errors ${r.max.errors})` +
       ` | paced ${PACED_RATE}/s: achieved ${r.paced.rate_per_s}/s p50 ${r.paced.p50_ms} ms p99 ${r.paced.p99_ms} ms (errors ${r.paced.errors})` +
-      (r.stored !== undefined ? ` | stored ${r.stored}` : '') +
+      (r.stored !== undefined && Number.isFinite(r.stored) ? ` | stored ${r.stored}` : '') +
       '\n',
   );
 }
